@@ -1,0 +1,58 @@
+package io.webserv.http.parse;
+
+import io.webserv.http.message.HeaderNames;
+import io.webserv.http.message.HttpHeaders;
+import io.webserv.http.syntax.HttpChars;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code field-name ":" OWS field-value OWS} (RFC 9112 §5), parsed from one line's bytes into a
+ * {@link HttpHeaders}. Used for header and trailer sections alike.
+ */
+final class FieldLine {
+
+    private FieldLine() {
+    }
+
+    static void parseInto(byte[] buf, int start, int end, HttpHeaders into) {
+        if (buf[start] == ' ' || buf[start] == '\t') {
+            // A continuation line (obs-fold), or whitespace between the start-line and the first field.
+            throw new HttpParseException(ParseError.OBS_FOLD);
+        }
+        int colon = start;
+        while (colon < end && buf[colon] != ':') {
+            byte b = buf[colon];
+            if (!HttpChars.isToken(b)) {
+                throw new HttpParseException(b == ' ' || b == '\t' ? ParseError.WHITESPACE_BEFORE_COLON
+                        : ParseError.HEADER_NAME_INVALID);
+            }
+            colon++;
+        }
+        if (colon == end) {
+            throw new HttpParseException(ParseError.HEADER_COLON_MISSING);
+        }
+        if (colon == start) {
+            throw new HttpParseException(ParseError.HEADER_NAME_INVALID);
+        }
+        int valueStart = colon + 1;
+        int valueEnd = end;
+        while (valueStart < valueEnd && isOws(buf[valueStart])) {
+            valueStart++;
+        }
+        while (valueEnd > valueStart && isOws(buf[valueEnd - 1])) {
+            valueEnd--;
+        }
+        for (int i = valueStart; i < valueEnd; i++) {
+            if (!HttpChars.isFieldValue(buf[i])) {
+                throw new HttpParseException(ParseError.HEADER_VALUE_INVALID);
+            }
+        }
+        into.add(HeaderNames.canonical(buf, start, colon - start),
+                new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
+    }
+
+    private static boolean isOws(byte b) {
+        return b == ' ' || b == '\t';
+    }
+}

@@ -1,0 +1,133 @@
+package io.webserv.http.parse;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Collects CRLF-terminated lines from buffers of any size into one growing block (a request head, a
+ * chunk-size line, a trailer section), checking strict line endings and the block's size limit before
+ * each byte is kept.
+ *
+ * <p>Bytes stay in {@link #buffer()} until {@link #clear()}, so a caller can read every completed line
+ * of the block by offset. A CR is accepted only as the first half of CRLF (RFC 9112 §2.2).
+ */
+final class LineReader {
+
+    private byte[] buf;
+    private int length;
+    private int lineStart;
+    private boolean pendingCr;
+
+    LineReader(int initialCapacity) {
+        buf = new byte[initialCapacity];
+    }
+
+    /**
+     * Reads from {@code in} up to the end of the current line.
+     *
+     * @param maxBlock      the limit on the whole block, CRLFs included
+     * @param maxLine       the limit on this line without its CRLF
+     * @param blockTooLarge the error when {@code maxBlock} is crossed
+     * @param lineTooLong   the error when {@code maxLine} is crossed
+     * @return true when a line is complete: it is {@link #lineStart()} to {@link #lineEnd()} in
+     *         {@link #buffer()}; false when {@code in} ran out first
+     */
+    boolean readLine(ByteBuffer in, int maxBlock, int maxLine, ParseError blockTooLarge, ParseError lineTooLong) {
+        while (in.hasRemaining()) {
+            if (pendingCr) {
+                if (in.get() != '\n') {
+                    throw new HttpParseException(ParseError.BARE_CR);
+                }
+                pendingCr = false;
+                append(1, maxBlock, blockTooLarge);
+                buf[length - 1] = '\n';
+                return true;
+            }
+            // Copy the run of ordinary bytes in one go: the line's bytes are checked by its parser.
+            int from = in.position();
+            int stop = indexOfCrOrLf(in, from, in.limit());
+            int run = stop - from;
+            if (length - lineStart + run > maxLine) {
+                throw new HttpParseException(lineTooLong);
+            }
+            append(run, maxBlock, blockTooLarge);
+            in.get(buf, length - run, run);
+            if (stop == in.limit()) {
+                return false;
+            }
+            if (in.get() == '\n') {
+                throw new HttpParseException(ParseError.BARE_LF);
+            }
+            pendingCr = true;
+            append(1, maxBlock, blockTooLarge);
+            buf[length - 1] = '\r';
+        }
+        return false;
+    }
+
+    private static int indexOfCrOrLf(ByteBuffer in, int from, int to) {
+        if (in.hasArray()) {
+            byte[] a = in.array();
+            int offset = in.arrayOffset();
+            for (int i = from + offset, end = to + offset; i < end; i++) {
+                byte b = a[i];
+                if (b == '\r' || b == '\n') {
+                    return i - offset;
+                }
+            }
+            return to;
+        }
+        for (int i = from; i < to; i++) {
+            byte b = in.get(i);
+            if (b == '\r' || b == '\n') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** Makes room for {@code n} more bytes (length grows by n) or refuses when the block would pass its limit. */
+    private void append(int n, int maxBlock, ParseError blockTooLarge) {
+        if (length + n > maxBlock) {
+            throw new HttpParseException(blockTooLarge);
+        }
+        if (length + n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.min(Math.max(length + n, buf.length * 2), maxBlock));
+        }
+        length += n;
+    }
+
+    /** Moves past the line just completed, keeping it in the block. */
+    void nextLine() {
+        lineStart = length;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int lineStart() {
+        return lineStart;
+    }
+
+    /** End of the completed line, before its CRLF. */
+    int lineEnd() {
+        return length - 2;
+    }
+
+    boolean isLineEmpty() {
+        return lineEnd() == lineStart;
+    }
+
+    /** Bytes held, CRLFs included. */
+    int blockLength() {
+        return length;
+    }
+
+    /** Forgets the block; keeps the array for the next one. */
+    void clear() {
+        length = 0;
+        lineStart = 0;
+        pendingCr = false;
+    }
+}

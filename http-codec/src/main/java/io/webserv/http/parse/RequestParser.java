@@ -1,0 +1,264 @@
+package io.webserv.http.parse;
+
+import io.webserv.http.message.HostAndPort;
+import io.webserv.http.message.HttpHeaders;
+import io.webserv.http.message.RequestHead;
+
+import java.nio.ByteBuffer;
+
+/**
+ * An incremental HTTP/1.1 request parser (RFC 9112), one per connection. Feed it buffers of any size;
+ * each call consumes what it can and says what it found:
+ *
+ * <pre>{@code
+ * switch (parser.parse(in)) {
+ *     case HEAD -> route(parser.head());              // then, if needed, parser.limitBody(routeLimit)
+ *     case CONTENT -> write(parser.content());        // a slice of `in`: use it before refilling `in`
+ *     case MESSAGE_COMPLETE -> respond();             // the next call starts the next request
+ *     case NEED_MORE_INPUT -> readMore();             // `in` is fully consumed
+ *     case ERROR -> reject(parser.error().status());  // terminal: answer, then close
+ * }
+ * }</pre>
+ *
+ * <p>States, one message at a time (pipelined requests follow one another in the same input):
+ *
+ * <pre>
+ *   REQUEST_LINE ─▶ HEADERS ─▶ HEAD_DONE ─┬─ no body ──────────────────▶ COMPLETE ─▶ REQUEST_LINE …
+ *                                          ├─ Content-Length ─▶ FIXED_BODY ─┤
+ *                                          └─ chunked ─▶ CHUNKED_BODY ──────┘
+ *   any state ─ violation ─▶ FAILED (terminal)
+ * </pre>
+ *
+ * <p>Strict by default, as SPEC §3 wants: each violation ends the parse with a {@link ParseError}
+ * carrying its status. Limits ({@link ParserLimits}) are checked before bytes are buffered. Body
+ * bytes are never copied: {@link #content()} is a slice of the caller's buffer. Not thread-safe.
+ */
+public final class RequestParser {
+
+    private enum State { REQUEST_LINE, HEADERS, HEAD_DONE, FIXED_BODY, CHUNKED_BODY, COMPLETE, FAILED }
+
+    private final ParserLimits limits;
+    private final LineReader head;
+    private final ChunkedDecoder chunked;
+
+    private State state = State.REQUEST_LINE;
+    private boolean skippedEmptyLine;
+    private RequestLine requestLine;
+    private HttpHeaders headers;
+    private RequestHead parsedHead;
+    private long bodyRemaining;
+    private long bodyLimit;
+    private ByteBuffer content;
+    private ParseError error;
+
+    public RequestParser() {
+        this(ParserLimits.DEFAULT);
+    }
+
+    public RequestParser(ParserLimits limits) {
+        this.limits = limits;
+        this.head = new LineReader(1024);
+        this.chunked = new ChunkedDecoder(limits);
+        this.bodyLimit = limits.maxBodyBytes();
+    }
+
+    /**
+     * Consumes bytes from {@code in} (advancing its position) until something happens.
+     *
+     * @return what happened; {@link ParseResult#NEED_MORE_INPUT} only when {@code in} has no bytes left
+     */
+    public ParseResult parse(ByteBuffer in) {
+        try {
+            return advance(in);
+        } catch (HttpParseException e) {
+            return fail(e.error());
+        }
+    }
+
+    private ParseResult advance(ByteBuffer in) {
+        switch (state) {
+            case COMPLETE:
+                startNextMessage();
+                return readHead(in);
+            case REQUEST_LINE:
+            case HEADERS:
+                return readHead(in);
+            case HEAD_DONE:
+                return startBody(in);
+            case FIXED_BODY:
+                return readFixedBody(in);
+            case CHUNKED_BODY:
+                return readChunkedBody(in);
+            case FAILED:
+                return ParseResult.ERROR;
+            default:
+                throw new IllegalStateException(state.name());
+        }
+    }
+
+    private ParseResult readHead(ByteBuffer in) {
+        while (head.readLine(in, limits.maxHeadBytes(), lineLimit(), ParseError.HEAD_TOO_LARGE, lineError())) {
+            if (state == State.REQUEST_LINE) {
+                readRequestLine();
+            } else if (head.isLineEmpty()) {
+                completeHead();
+                return ParseResult.HEAD;
+            } else {
+                if (headers.size() == limits.maxHeaderCount()) {
+                    throw new HttpParseException(ParseError.HEAD_TOO_LARGE);
+                }
+                FieldLine.parseInto(head.buffer(), head.lineStart(), head.lineEnd(), headers);
+            }
+            head.nextLine();
+        }
+        return ParseResult.NEED_MORE_INPUT;
+    }
+
+    private int lineLimit() {
+        return state == State.REQUEST_LINE ? limits.maxRequestLineBytes() : limits.maxHeadBytes();
+    }
+
+    private ParseError lineError() {
+        return state == State.REQUEST_LINE ? ParseError.REQUEST_LINE_TOO_LONG : ParseError.HEAD_TOO_LARGE;
+    }
+
+    private void readRequestLine() {
+        if (head.isLineEmpty()) {
+            // RFC 9112 §2.2: one empty line before the request line is ignored (a stray CRLF after a
+            // previous body); a second one is not.
+            if (skippedEmptyLine) {
+                throw new HttpParseException(ParseError.REQUEST_LINE_MALFORMED);
+            }
+            skippedEmptyLine = true;
+            head.clear();
+            return;
+        }
+        requestLine = RequestLine.parse(head.buffer(), head.lineStart(), head.lineEnd());
+        headers = new HttpHeaders();
+        state = State.HEADERS;
+    }
+
+    private void completeHead() {
+        headers.freeze();
+        HostAndPort host = Framing.host(headers, requestLine.version(), requestLine.target());
+        long length = Framing.bodyLength(headers, requestLine.version());
+        parsedHead = new RequestHead(requestLine.method(), requestLine.target(), requestLine.version(), headers, host, length);
+        bodyRemaining = length;
+        state = State.HEAD_DONE;
+    }
+
+    /** The first call after HEAD: the caller may have set a limit with {@link #limitBody(long)} in between. */
+    private ParseResult startBody(ByteBuffer in) {
+        if (parsedHead.isChunked()) {
+            state = State.CHUNKED_BODY;
+            return readChunkedBody(in);
+        }
+        if (bodyLimit > 0 && bodyRemaining > bodyLimit) {
+            throw new HttpParseException(ParseError.BODY_TOO_LARGE);
+        }
+        state = State.FIXED_BODY;
+        return readFixedBody(in);
+    }
+
+    private ParseResult readFixedBody(ByteBuffer in) {
+        if (bodyRemaining == 0) {
+            state = State.COMPLETE;
+            return ParseResult.MESSAGE_COMPLETE;
+        }
+        if (!in.hasRemaining()) {
+            return ParseResult.NEED_MORE_INPUT;
+        }
+        int n = (int) Math.min(bodyRemaining, in.remaining());
+        content = in.slice(in.position(), n);
+        in.position(in.position() + n);
+        bodyRemaining -= n;
+        return ParseResult.CONTENT;
+    }
+
+    private ParseResult readChunkedBody(ByteBuffer in) {
+        ByteBuffer data = chunked.decode(in, bodyLimit);
+        if (data.hasRemaining()) {
+            content = data;
+            return ParseResult.CONTENT;
+        }
+        if (chunked.isDone()) {
+            state = State.COMPLETE;
+            return ParseResult.MESSAGE_COMPLETE;
+        }
+        return ParseResult.NEED_MORE_INPUT;
+    }
+
+    private ParseResult fail(ParseError e) {
+        error = e;
+        state = State.FAILED;
+        content = null;
+        return ParseResult.ERROR;
+    }
+
+    private void startNextMessage() {
+        head.clear();
+        chunked.reset();
+        skippedEmptyLine = false;
+        requestLine = null;
+        headers = null;
+        parsedHead = null;
+        content = null;
+        bodyRemaining = 0;
+        bodyLimit = limits.maxBodyBytes();
+        state = State.REQUEST_LINE;
+    }
+
+    /**
+     * Sets the body limit of the current message, replacing {@link ParserLimits#maxBodyBytes()}: call it
+     * between {@link ParseResult#HEAD} and the next {@link #parse}, once the route is known. A
+     * Content-Length over the limit fails the next call at once; a chunked body fails as soon as a
+     * chunk-size line takes it over. 0 means no limit.
+     */
+    public void limitBody(long maxBytes) {
+        if (state != State.HEAD_DONE) {
+            throw new IllegalStateException("limitBody belongs between HEAD and the next parse()");
+        }
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("negative body limit");
+        }
+        bodyLimit = maxBytes;
+    }
+
+    /** The head of the current message, after {@link ParseResult#HEAD}; null before. */
+    public RequestHead head() {
+        return parsedHead;
+    }
+
+    /**
+     * The body bytes of the last {@link ParseResult#CONTENT}: a slice of the buffer given to
+     * {@link #parse}, valid until that buffer is changed.
+     */
+    public ByteBuffer content() {
+        return content;
+    }
+
+    /** The violation, after {@link ParseResult#ERROR}; null otherwise. */
+    public ParseError error() {
+        return error;
+    }
+
+    /** Whether some bytes of a request have arrived and its message is not complete yet. */
+    public boolean isMidMessage() {
+        return switch (state) {
+            case REQUEST_LINE -> head.blockLength() > 0;
+            case COMPLETE -> false;
+            default -> true;
+        };
+    }
+
+    /** Whether the parser has failed: {@link #error()} says why. */
+    public boolean hasFailed() {
+        return state == State.FAILED;
+    }
+
+    /** Forgets everything, including a failure: the parser is as new (for a pooled connection object). */
+    public void reset() {
+        startNextMessage();
+        error = null;
+    }
+}

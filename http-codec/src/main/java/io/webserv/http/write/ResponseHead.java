@@ -1,0 +1,27 @@
+package io.webserv.http.write;
+
+import io.webserv.http.message.HttpHeaders;
+import io.webserv.http.message.HttpStatus;
+
+/**
+ * What a handler decides about a response before its body: the status, the header fields, and the
+ * body length. Framing headers (Content-Length, Transfer-Encoding, Connection) are the serializer's
+ * job and must not be among {@code headers}.
+ *
+ * @param contentLength the body length, or -1 when it is not known in advance (the body is then
+ *                      chunked for HTTP/1.1, or delimited by closing the connection for HTTP/1.0)
+ */
+public record ResponseHead(HttpStatus status, HttpHeaders headers, long contentLength) {
+
+    public static final long UNKNOWN_LENGTH = -1;
+
+    public ResponseHead {
+        if (contentLength < UNKNOWN_LENGTH) {
+            throw new IllegalArgumentException("content length: " + contentLength);
+        }
+    }
+
+    public ResponseHead(HttpStatus status, long contentLength) {
+        this(status, new HttpHeaders(), contentLength);
+    }
+}
