@@ -46,8 +46,8 @@ public final class PathNormalizer {
     private static boolean isAlreadyNormal(String path) {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c == '%') {
-                return false;
+            if (c == '%' || c < 0x20 || c >= 0x7F) {
+                return false; // escapes to decode, or bytes for the decoder to refuse
             }
             if (c == '/' && i + 1 < path.length()) {
                 char next = path.charAt(i + 1);

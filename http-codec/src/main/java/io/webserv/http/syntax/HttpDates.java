@@ -2,9 +2,11 @@ package io.webserv.http.syntax;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 
@@ -16,8 +18,15 @@ public final class HttpDates {
 
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter RFC_850 =
-            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US);
+    /**
+     * RFC 9110 §5.6.7: a two-digit year that would be more than 50 years in the future is in the past
+     * century, i.e. the year lies within [now - 49, now + 50].
+     */
+    private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
+            .appendPattern("EEEE, dd-MMM-")
+            .appendValueReduced(ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(49))
+            .appendPattern(" HH:mm:ss 'GMT'")
+            .toFormatter(Locale.US);
     private static final DateTimeFormatter ASCTIME =
             DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
@@ -39,24 +48,11 @@ public final class HttpDates {
         }
         for (DateTimeFormatter obsolete : new DateTimeFormatter[] {RFC_850, ASCTIME}) {
             try {
-                LocalDateTime t = LocalDateTime.parse(s, obsolete);
-                if (obsolete == RFC_850) {
-                    t = rfc850Century(t);
-                }
-                return t.toEpochSecond(ZoneOffset.UTC);
+                return LocalDateTime.parse(s, obsolete).toEpochSecond(ZoneOffset.UTC);
             } catch (DateTimeException ignored) {
                 // try the next form
             }
         }
         return -1;
-    }
-
-    /**
-     * RFC 9110 §5.6.7: a two-digit year more than 50 years in the future is in the past century.
-     * The formatter resolves "yy" into 2000–2099.
-     */
-    private static LocalDateTime rfc850Century(LocalDateTime t) {
-        int thisYear = LocalDateTime.now(ZoneOffset.UTC).get(ChronoField.YEAR);
-        return t.getYear() > thisYear + 50 ? t.minusYears(100) : t;
     }
 }
