@@ -1,7 +1,9 @@
 /**
- * The reactor: event loops that each own one {@link java.nio.channels.Selector}, accept and drive
- * non-blocking sockets, timers and a buffer pool, behind a small protocol SPI. Knows nothing of HTTP.
+ * The reactor: event loops that each own one {@link java.nio.channels.Selector} and drive non-blocking
+ * sockets by readiness only, with deadlines, cross-thread tasks and a buffer pool, behind a small
+ * protocol SPI ({@link io.webserv.net.ConnectionHandler} sees bytes in; {@link io.webserv.net.Endpoint}
+ * takes bytes out). Knows nothing of HTTP: its tests carry a line-echo protocol.
  *
- * <p>Empty until issue #3 fills it; the module exists now so that the layering is fixed from the start.
+ * <p>Start with {@link io.webserv.net.Reactor}: bind addresses with a handler factory, start, stop.
  */
 package io.webserv.net;

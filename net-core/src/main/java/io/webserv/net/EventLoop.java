@@ -1,0 +1,259 @@
+package io.webserv.net;
+
+import io.webserv.net.internal.BufferPool;
+import io.webserv.net.internal.DeadlineQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One thread, one {@link Selector}. Each turn of the loop:
+ *
+ * <ol>
+ *   <li>select, waiting at most until the next deadline (not at all if tasks are queued);
+ *   <li>dispatch readiness: accept on listeners, read and write on connections;
+ *   <li>fire the deadlines that passed;
+ *   <li>run the tasks other threads queued with {@link #execute}.
+ * </ol>
+ *
+ * Only this thread touches the selector's keys; other threads queue a task and wake the selector,
+ * once per batch of tasks.
+ */
+final class EventLoop implements Executor {
+
+    private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
+    private static final int ACCEPTS_PER_EVENT = 64;
+
+    private final Reactor reactor;
+    private final NetOptions options;
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final DeadlineQueue deadlines = new DeadlineQueue();
+    private final BufferPool buffers;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private int connections;
+
+    EventLoop(Reactor reactor, NetOptions options, String name) throws IOException {
+        this.reactor = reactor;
+        this.options = options;
+        this.selector = Selector.open();
+        this.buffers = new BufferPool(options.bufferSize(), options.pooledBuffersPerLoop());
+        this.thread = new Thread(this::run, name);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                long timeoutMillis = tasks.isEmpty() ? millisUntil(deadlines.nextAt()) : -1;
+                if (timeoutMillis < 0) {
+                    selector.selectNow(this::dispatch);
+                } else {
+                    selector.select(this::dispatch, timeoutMillis);
+                }
+                wakeupPending.set(false);
+                deadlines.expire(nanoTime());
+                runTasks();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("selector failed", e);
+        } finally {
+            closeEverything();
+            terminated.countDown();
+        }
+    }
+
+    /** Milliseconds to wait for {@code at}: 0 = wait without limit, -1 = due already. */
+    private long millisUntil(long at) {
+        if (at == Long.MAX_VALUE) {
+            return 0;
+        }
+        long nanos = at - nanoTime();
+        return nanos <= 0 ? -1 : Math.max(1, (nanos + 999_999) / 1_000_000);
+    }
+
+    private void dispatch(SelectionKey key) {
+        Object attachment = key.attachment();
+        if (!key.isValid()) {
+            return;
+        }
+        if (attachment instanceof SocketConnection connection) {
+            connection.onReady(key.readyOps());
+        } else if (attachment instanceof Listener listener) {
+            accept(listener);
+        }
+    }
+
+    private void accept(Listener listener) {
+        for (int i = 0; i < ACCEPTS_PER_EVENT; i++) {
+            SocketChannel channel;
+            try {
+                channel = listener.channel().accept();
+            } catch (IOException e) {
+                // EMFILE and friends: keep the listener, try again at the next readiness.
+                log.warn("accept failed on {}: {}", listener.address(), e.toString());
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
+            if (!reactor.reserveConnection()) {
+                closeQuietly(channel);
+                continue;
+            }
+            EventLoop target = reactor.nextLoop();
+            if (target == this) {
+                register(channel, listener.factory());
+            } else {
+                target.execute(() -> target.register(channel, listener.factory()));
+            }
+        }
+    }
+
+    private void register(SocketChannel channel, ConnectionHandlerFactory factory) {
+        connections++;
+        SocketConnection connection;
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            SelectionKey key = channel.register(selector, 0);
+            connection = new SocketConnection(this, channel, key);
+            key.attach(connection);
+        } catch (IOException e) {
+            log.debug("could not register an accepted connection: {}", e.toString());
+            closeQuietly(channel);
+            connectionClosed();
+            return;
+        }
+        try {
+            connection.attach(factory.create(connection));
+        } catch (RuntimeException e) {
+            log.warn("handler factory failed", e);
+            connection.close();
+        }
+    }
+
+    void addListener(Listener listener) throws IOException {
+        listener.channel().register(selector, SelectionKey.OP_ACCEPT, listener);
+    }
+
+    /** Closes the listeners this loop accepts on; connections stay. */
+    void closeListeners() {
+        for (SelectionKey key : selector.keys()) {
+            if (key.attachment() instanceof Listener listener) {
+                key.cancel();
+                closeQuietly(listener.channel());
+            }
+        }
+    }
+
+    void connectionClosed() {
+        connections--;
+        reactor.releaseConnection();
+    }
+
+    /** Open connections on this loop (read on the loop thread). */
+    int connections() {
+        return connections;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("task failed on {}", thread.getName(), e);
+            }
+        }
+    }
+
+    boolean inEventLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    void stop() {
+        running = false;
+        selector.wakeup();
+    }
+
+    boolean awaitTermination(long millis) throws InterruptedException {
+        return terminated.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    void closeEverything() {
+        List<SelectionKey> keys = new ArrayList<>(selector.keys());
+        for (SelectionKey key : keys) {
+            if (key.attachment() instanceof SocketConnection connection) {
+                connection.close();
+            } else if (key.attachment() instanceof Listener listener) {
+                closeQuietly(listener.channel());
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            log.debug("selector close failed: {}", e.toString());
+        }
+    }
+
+    long nanoTime() {
+        return options.nanoTime().getAsLong();
+    }
+
+    DeadlineQueue deadlines() {
+        return deadlines;
+    }
+
+    BufferPool buffers() {
+        return buffers;
+    }
+
+    WriteMode writeMode() {
+        return options.writeMode();
+    }
+
+    long writeHighWatermark() {
+        return options.writeHighWatermark();
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing a socket we are dropping anyway
+        }
+    }
+
+    /** A bound listening socket and the protocol it serves. */
+    record Listener(ServerSocketChannel channel, java.net.InetSocketAddress address, ConnectionHandlerFactory factory) {
+    }
+}

@@ -1,0 +1,129 @@
+package io.webserv.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The entry point of net-core: a set of {@link NetOptions#workers()} event loops, the first of which
+ * also accepts on every bound address and hands each new connection to the loops in turn.
+ *
+ * <pre>{@code
+ * Reactor reactor = new Reactor(NetOptions.defaults());
+ * InetSocketAddress bound = reactor.bind(new InetSocketAddress("127.0.0.1", 0), endpoint -> new MyProtocol(endpoint));
+ * reactor.start();
+ * ...
+ * reactor.close();
+ * }</pre>
+ */
+public final class Reactor implements AutoCloseable {
+
+    private final NetOptions options;
+    private final List<EventLoop> loops = new ArrayList<>();
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private int nextLoop;
+    private boolean started;
+
+    public Reactor(NetOptions options) throws IOException {
+        this.options = options;
+        for (int i = 0; i < options.workers(); i++) {
+            loops.add(new EventLoop(this, options, "webserv-loop-" + i));
+        }
+    }
+
+    /**
+     * Binds {@code address} (port 0 picks a free one) and serves every connection accepted there with a
+     * handler from {@code factory}. Call before {@link #start()}.
+     *
+     * @return the address actually bound
+     * @throws IOException when the address cannot be bound; the message names it
+     */
+    public InetSocketAddress bind(InetSocketAddress address, ConnectionHandlerFactory factory) throws IOException {
+        if (started) {
+            throw new IllegalStateException("bind before start");
+        }
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(address, 1024);
+            channel.configureBlocking(false);
+            InetSocketAddress bound = (InetSocketAddress) channel.getLocalAddress();
+            loops.get(0).addListener(new EventLoop.Listener(channel, bound, factory));
+            return bound;
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void start() {
+        started = true;
+        loops.forEach(EventLoop::start);
+    }
+
+    /** Closes every listening socket; open connections go on. */
+    public void stopAccepting() {
+        EventLoop acceptor = loops.get(0);
+        acceptor.execute(acceptor::closeListeners);
+    }
+
+    /** Connections open right now, across all loops. */
+    public int openConnections() {
+        return openConnections.get();
+    }
+
+    /** Stops every loop, closing every connection, and waits for the threads to end (at most 5 s). */
+    @Override
+    public void close() {
+        if (!started) {
+            loops.forEach(EventLoop::closeEverything);
+            return;
+        }
+        loops.forEach(EventLoop::stop);
+        try {
+            for (EventLoop loop : loops) {
+                loop.awaitTermination(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean reserveConnection() {
+        if (openConnections.incrementAndGet() > options.maxConnections()) {
+            openConnections.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void releaseConnection() {
+        openConnections.decrementAndGet();
+    }
+
+    /** Buffers the loops' pools have lent out right now (each read on its own loop thread). */
+    int buffersInUse() throws InterruptedException {
+        int total = 0;
+        for (EventLoop loop : loops) {
+            java.util.concurrent.CompletableFuture<Integer> n = new java.util.concurrent.CompletableFuture<>();
+            loop.execute(() -> n.complete(loop.buffers().outstanding()));
+            try {
+                total += n.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("loop did not answer", e);
+            }
+        }
+        return total;
+    }
+
+    /** Round robin; called on the accepting loop only. */
+    EventLoop nextLoop() {
+        EventLoop loop = loops.get(nextLoop);
+        nextLoop = (nextLoop + 1) % loops.size();
+        return loop;
+    }
+}

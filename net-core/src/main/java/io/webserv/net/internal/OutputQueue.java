@@ -1,0 +1,133 @@
+package io.webserv.net.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+
+/**
+ * A connection's pending output, in order: byte buffers, written with gathering writes (a response's
+ * head and body leave in one syscall), and file regions, sent zero-copy with
+ * {@link FileChannel#transferTo}.
+ */
+public final class OutputQueue {
+
+    private static final int MAX_GATHER = 16;
+
+    /** A part of a file still to send. */
+    private static final class FileRegion {
+        final FileChannel file;
+        long position;
+        long remaining;
+
+        FileRegion(FileChannel file, long position, long count) {
+            this.file = file;
+            this.position = position;
+            this.remaining = count;
+        }
+    }
+
+    private final ArrayDeque<Object> items = new ArrayDeque<>(4);
+    private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
+    private long queuedBytes;
+
+    public void add(ByteBuffer data) {
+        if (data.hasRemaining()) {
+            items.addLast(data);
+            queuedBytes += data.remaining();
+        }
+    }
+
+    public void addFile(FileChannel file, long position, long count) {
+        if (count > 0) {
+            items.addLast(new FileRegion(file, position, count));
+            queuedBytes += count;
+        } else {
+            closeQuietly(file);
+        }
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    public long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /**
+     * Writes as much as the socket takes now.
+     *
+     * @return true when everything is written; false when the socket is full
+     * @throws IOException when the peer is gone or a file shrank under us
+     */
+    public boolean flush(SocketChannel channel) throws IOException {
+        while (!items.isEmpty()) {
+            boolean socketFull = items.peekFirst() instanceof FileRegion region
+                    ? !sendFile(region, channel)
+                    : !writeBuffers(channel);
+            if (socketFull) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes the run of byte buffers at the head of the queue; true when all of them went out. */
+    private boolean writeBuffers(SocketChannel channel) throws IOException {
+        int n = 0;
+        for (Object item : items) {
+            if (!(item instanceof ByteBuffer buffer) || n == MAX_GATHER) {
+                break;
+            }
+            gather[n++] = buffer;
+        }
+        long written = n == 1 ? channel.write(gather[0]) : channel.write(gather, 0, n);
+        queuedBytes -= written;
+        for (int i = 0; i < n; i++) {
+            if (gather[i].hasRemaining()) {
+                java.util.Arrays.fill(gather, 0, n, null);
+                return false;
+            }
+            items.pollFirst();
+        }
+        java.util.Arrays.fill(gather, 0, n, null);
+        return true;
+    }
+
+    private boolean sendFile(FileRegion region, SocketChannel channel) throws IOException {
+        long sent = region.file.transferTo(region.position, region.remaining, channel);
+        if (sent == 0 && region.file.size() < region.position + region.remaining) {
+            throw new IOException("file shrank while being sent");
+        }
+        region.position += sent;
+        region.remaining -= sent;
+        queuedBytes -= sent;
+        if (region.remaining > 0) {
+            return false;
+        }
+        items.pollFirst();
+        closeQuietly(region.file);
+        return true;
+    }
+
+    /** Drops everything queued, closing the files. */
+    public void clear() {
+        for (Object item : items) {
+            if (item instanceof FileRegion region) {
+                closeQuietly(region.file);
+            }
+        }
+        items.clear();
+        queuedBytes = 0;
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // nothing was written through it; nothing to report
+        }
+    }
+}
