@@ -31,6 +31,9 @@ public interface Endpoint {
     /** Bytes queued and not yet written. */
     long queuedBytes();
 
+    /** Bytes written to the socket since the connection opened: progress, for send timeouts. */
+    long bytesWritten();
+
     /** Stops delivering reads (the socket is not read either, so TCP pushes back on the peer). */
     void suspendReading();
 

@@ -213,6 +213,11 @@ final class SocketConnection extends Timed implements Endpoint {
     }
 
     @Override
+    public long bytesWritten() {
+        return output.writtenBytes();
+    }
+
+    @Override
     public void suspendReading() {
         readingWanted = false;
         updateInterest();

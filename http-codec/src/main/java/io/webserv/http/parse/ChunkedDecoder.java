@@ -117,11 +117,14 @@ final class ChunkedDecoder {
     }
 
     private static void checkExtensions(byte[] buf, int i, int end) {
+        boolean afterSize = true;
         while (i < end) {
             i = skipWhitespace(buf, i, end);
             if (i == end || buf[i] != ';') {
-                throw new HttpParseException(ParseError.CHUNK_SIZE_INVALID);
+                // Right after the digits it is the size that is wrong ("5x"); later, an extension ("5;a@b").
+                throw new HttpParseException(afterSize ? ParseError.CHUNK_SIZE_INVALID : ParseError.CHUNK_EXTENSION_INVALID);
             }
+            afterSize = false;
             i = skipWhitespace(buf, i + 1, end);
             int nameStart = i;
             i = skipToken(buf, i, end);

@@ -22,10 +22,8 @@ final class FieldLine {
         }
         int colon = start;
         while (colon < end && buf[colon] != ':') {
-            byte b = buf[colon];
-            if (!HttpChars.isToken(b)) {
-                throw new HttpParseException(b == ' ' || b == '\t' ? ParseError.WHITESPACE_BEFORE_COLON
-                        : ParseError.HEADER_NAME_INVALID);
+            if (!HttpChars.isToken(buf[colon])) {
+                throw new HttpParseException(nameError(buf, colon, end));
             }
             colon++;
         }
@@ -50,6 +48,23 @@ final class FieldLine {
         }
         into.add(HeaderNames.canonical(buf, start, colon - start),
                 new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Why the name stops at a non-token byte: the most precise of the three name errors. */
+    private static ParseError nameError(byte[] buf, int at, int end) {
+        int i = at;
+        while (i < end && isOws(buf[i])) {
+            i++;
+        }
+        if (i > at && i < end && buf[i] == ':') {
+            return ParseError.WHITESPACE_BEFORE_COLON; // "Host : a" (RFC 9112 §5.1: MUST reject)
+        }
+        for (int j = at; j < end; j++) {
+            if (buf[j] == ':') {
+                return ParseError.HEADER_NAME_INVALID;
+            }
+        }
+        return ParseError.HEADER_COLON_MISSING;
     }
 
     private static boolean isOws(byte b) {

@@ -70,15 +70,18 @@ final class Framing {
         }
     }
 
-    /** 1*DIGIT and nothing else: no sign, no list, no spaces inside; at most {@link Long#MAX_VALUE}. */
+    /**
+     * 1*DIGIT and nothing else: no sign, no list, no spaces inside; at most {@link Long#MAX_VALUE}.
+     * A large but valid length is not an error here: the body limit answers it with 413.
+     */
     private static long parseContentLength(String value) {
-        if (value.isEmpty() || value.length() > 18) {
+        if (value.isEmpty()) {
             throw new HttpParseException(ParseError.CONTENT_LENGTH_INVALID);
         }
         long length = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < '0' || c > '9') {
+            if (c < '0' || c > '9' || length > (Long.MAX_VALUE - (c - '0')) / 10) {
                 throw new HttpParseException(ParseError.CONTENT_LENGTH_INVALID);
             }
             length = length * 10 + (c - '0');

@@ -18,10 +18,14 @@ public final class HostParser {
      * @throws HttpParseException with {@link ParseError#HOST_INVALID}
      */
     public static HostAndPort parse(String value) {
+        if (value.isEmpty()) {
+            // RFC 9112 §3.2: a client sends an empty Host when the target URI has no authority.
+            return new HostAndPort("", -1);
+        }
         int hostEnd;
         if (value.startsWith("[")) {
             hostEnd = value.indexOf(']');
-            if (hostEnd < 2 || !isIpv6Literal(value, 1, hostEnd)) {
+            if (hostEnd < 0 || !isIpv6Address(value.substring(1, hostEnd))) {
                 throw invalid();
             }
             hostEnd++;
@@ -34,6 +38,9 @@ public final class HostParser {
                 }
             }
         }
+        if (hostEnd == 0) {
+            throw invalid(); // ":80": a port without a host
+        }
         String host = value.substring(0, hostEnd);
         if (hostEnd == value.length()) {
             return new HostAndPort(host, -1);
@@ -44,10 +51,53 @@ public final class HostParser {
         return new HostAndPort(host, parsePort(value, hostEnd + 1));
     }
 
-    private static boolean isIpv6Literal(String value, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (c > 0x7F || !(HttpChars.isHex(c) || c == ':' || c == '.')) {
+    /**
+     * {@code IPv6address} of RFC 3986 §3.2.2: eight groups of 1–4 hex digits, or fewer with one
+     * {@code ::}, the last two groups possibly written as an IPv4 address. IPvFuture is refused.
+     */
+    static boolean isIpv6Address(String s) {
+        int doubleColon = s.indexOf("::");
+        if (doubleColon >= 0 && s.indexOf("::", doubleColon + 1) >= 0) {
+            return false;
+        }
+        String head = doubleColon < 0 ? s : s.substring(0, doubleColon);
+        String tail = doubleColon < 0 ? "" : s.substring(doubleColon + 2);
+        int headGroups = countGroups(head, doubleColon < 0);
+        int tailGroups = countGroups(tail, true);
+        if (headGroups < 0 || tailGroups < 0) {
+            return false;
+        }
+        int groups = headGroups + tailGroups;
+        return doubleColon < 0 ? groups == 8 : groups <= 7;
+    }
+
+    /** Groups in a colon-separated run, an IPv4 tail counting as two; -1 when malformed. */
+    private static int countGroups(String run, boolean mayEndInIpv4) {
+        if (run.isEmpty()) {
+            return 0;
+        }
+        String[] groups = run.split(":", -1);
+        for (int i = 0; i < groups.length; i++) {
+            String group = groups[i];
+            boolean last = i == groups.length - 1;
+            if (last && mayEndInIpv4 && group.indexOf('.') >= 0) {
+                return isIpv4Address(group) ? groups.length + 1 : -1;
+            }
+            if (group.isEmpty() || group.length() > 4 || !group.chars().allMatch(HttpChars::isHex)) {
+                return -1;
+            }
+        }
+        return groups.length;
+    }
+
+    private static boolean isIpv4Address(String s) {
+        String[] octets = s.split("\\.", -1);
+        if (octets.length != 4) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(HttpChars::isDigit)
+                    || Integer.parseInt(octet) > 255 || octet.length() > 1 && octet.charAt(0) == '0') {
                 return false;
             }
         }

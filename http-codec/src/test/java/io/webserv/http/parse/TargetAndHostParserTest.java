@@ -63,11 +63,15 @@ class TargetAndHostParserTest {
         assertThat(HostParser.parse("h:")).isEqualTo(new HostAndPort("h", -1));
         assertThat(HostParser.parse("")).isEqualTo(new HostAndPort("", -1));
         assertThat(HostParser.parse("EXAMPLE.com").hostMatches("example.COM")).isTrue();
+        assertThat(HostParser.parse("[::ffff:192.0.2.1]:1")).isEqualTo(new HostAndPort("[::ffff:192.0.2.1]", 1));
+        assertThat(HostParser.parse("[1:2:3:4:5:6:7:8]").host()).isEqualTo("[1:2:3:4:5:6:7:8]");
+        assertThat(HostParser.parse("[::]").host()).isEqualTo("[::]");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a b", "h:p", "h:1:2", "[::1", "[::1]x", "[::g]", "[]", "h:65536", "h:-1", "h:123456",
-        "us@er", "%41", "h/p", "h\u00e9"})
+        "us@er", "%41", "h/p", "h\u00e9", ":80", ":", "[1]", "[:]", "[...]", "[1.2.3.4]", "[1::2::3]",
+        "[1:2:3:4:5:6:7:8:9]", "[12345::]", "[::1.2.3.256]", "[v1.x]", "[1:2:3:4:5:6:7:8]x", "[g::1]", "[1::g]"})
     void refusesInvalidHosts(String value) {
         assertThatThrownBy(() -> HostParser.parse(value))
                 .isInstanceOfSatisfying(HttpParseException.class, e -> assertThat(e.error()).isEqualTo(ParseError.HOST_INVALID));

@@ -31,6 +31,7 @@ public final class OutputQueue {
     private final ArrayDeque<Object> items = new ArrayDeque<>(4);
     private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
     private long queuedBytes;
+    private long writtenBytes;
 
     public void add(ByteBuffer data) {
         if (data.hasRemaining()) {
@@ -46,6 +47,11 @@ public final class OutputQueue {
         } else {
             closeQuietly(file);
         }
+    }
+
+    /** Bytes written to the socket so far. */
+    public long writtenBytes() {
+        return writtenBytes;
     }
 
     public boolean isEmpty() {
@@ -85,6 +91,7 @@ public final class OutputQueue {
         }
         long written = n == 1 ? channel.write(gather[0]) : channel.write(gather, 0, n);
         queuedBytes -= written;
+        writtenBytes += written;
         for (int i = 0; i < n; i++) {
             if (gather[i].hasRemaining()) {
                 java.util.Arrays.fill(gather, 0, n, null);
@@ -104,6 +111,7 @@ public final class OutputQueue {
         region.position += sent;
         region.remaining -= sent;
         queuedBytes -= sent;
+        writtenBytes += sent;
         if (region.remaining > 0) {
             return false;
         }
