@@ -69,28 +69,36 @@ public final class HeaderNames {
         UPGRADE_INSECURE_REQUESTS, USER_AGENT, VARY, WWW_AUTHENTICATE, X_FORWARDED_FOR,
     };
 
-    /** Lower-case bytes of each name in {@link #ALL}, grouped by length for a quick first filter. */
+    /**
+     * The names bucketed by length and first letter, with their lower-case bytes, so that a lookup
+     * compares against one or two candidates at most.
+     */
     private static final int MAX_LENGTH = 32;
-    private static final String[][] BY_LENGTH = new String[MAX_LENGTH + 1][];
-    private static final byte[][][] LOWER_BY_LENGTH = new byte[MAX_LENGTH + 1][][];
+    private static final String[][] BUCKETS = new String[(MAX_LENGTH + 1) * 27][];
+    private static final byte[][][] LOWER_BUCKETS = new byte[BUCKETS.length][][];
 
     static {
-        for (int len = 0; len <= MAX_LENGTH; len++) {
-            int n = 0;
-            for (String name : ALL) {
-                n += name.length() == len ? 1 : 0;
-            }
-            BY_LENGTH[len] = new String[n];
-            LOWER_BY_LENGTH[len] = new byte[n][];
-            int i = 0;
-            for (String name : ALL) {
-                if (name.length() == len) {
-                    BY_LENGTH[len][i] = name;
-                    LOWER_BY_LENGTH[len][i] = name.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-                    i++;
-                }
-            }
+        for (int b = 0; b < BUCKETS.length; b++) {
+            BUCKETS[b] = new String[0];
+            LOWER_BUCKETS[b] = new byte[0][];
         }
+        for (String name : ALL) {
+            byte[] lower = name.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            int b = bucket(lower, 0, lower.length);
+            BUCKETS[b] = java.util.Arrays.copyOf(BUCKETS[b], BUCKETS[b].length + 1);
+            BUCKETS[b][BUCKETS[b].length - 1] = name;
+            LOWER_BUCKETS[b] = java.util.Arrays.copyOf(LOWER_BUCKETS[b], LOWER_BUCKETS[b].length + 1);
+            LOWER_BUCKETS[b][LOWER_BUCKETS[b].length - 1] = lower;
+        }
+    }
+
+    /** Length and first letter (any case; 0 for a non-letter); -1 when too long to be a common name. */
+    private static int bucket(byte[] buf, int offset, int length) {
+        if (length == 0 || length > MAX_LENGTH) {
+            return -1;
+        }
+        int first = (buf[offset] | 0x20) - 'a' + 1;
+        return length * 27 + (first >= 1 && first <= 26 ? first : 0);
     }
 
     private HeaderNames() {
@@ -101,11 +109,12 @@ public final class HeaderNames {
      * case-insensitively; a new string of the bytes as received when it is not a common name.
      */
     public static String canonical(byte[] buf, int offset, int length) {
-        if (length <= MAX_LENGTH) {
-            byte[][] candidates = LOWER_BY_LENGTH[length];
+        int b = bucket(buf, offset, length);
+        if (b >= 0) {
+            byte[][] candidates = LOWER_BUCKETS[b];
             for (int c = 0; c < candidates.length; c++) {
                 if (equalsLowerCase(candidates[c], buf, offset)) {
-                    return BY_LENGTH[length][c];
+                    return BUCKETS[b][c];
                 }
             }
         }

@@ -15,7 +15,11 @@ final class FieldLine {
     private FieldLine() {
     }
 
-    static void parseInto(byte[] buf, int start, int end, HttpHeaders into) {
+    /**
+     * @param clean the line is known to hold only field-value characters (the line reader checked)
+     * @return the field's name: one of {@link HeaderNames}' constants when it is a common one
+     */
+    static String parseInto(byte[] buf, int start, int end, boolean clean, HttpHeaders into) {
         if (buf[start] == ' ' || buf[start] == '\t') {
             // A continuation line (obs-fold), or whitespace between the start-line and the first field.
             throw new HttpParseException(ParseError.OBS_FOLD);
@@ -41,13 +45,16 @@ final class FieldLine {
         while (valueEnd > valueStart && isOws(buf[valueEnd - 1])) {
             valueEnd--;
         }
-        for (int i = valueStart; i < valueEnd; i++) {
-            if (!HttpChars.isFieldValue(buf[i])) {
-                throw new HttpParseException(ParseError.HEADER_VALUE_INVALID);
+        if (!clean) {
+            for (int i = valueStart; i < valueEnd; i++) {
+                if (!HttpChars.isFieldValue(buf[i])) {
+                    throw new HttpParseException(ParseError.HEADER_VALUE_INVALID);
+                }
             }
         }
-        into.add(HeaderNames.canonical(buf, start, colon - start),
-                new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
+        String name = HeaderNames.canonical(buf, start, colon - start);
+        into.add(name, new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
+        return name;
     }
 
     /** Why the name stops at a non-token byte: the most precise of the three name errors. */

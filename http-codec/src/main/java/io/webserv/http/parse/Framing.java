@@ -17,10 +17,36 @@ final class Framing {
     private Framing() {
     }
 
+    /**
+     * How many Host, Content-Length and Transfer-Encoding fields a head has, counted while its fields are
+     * parsed (names arrive as {@link HeaderNames} constants), so the rules need no scan of the headers.
+     */
+    static final class FieldCounts {
+        int host;
+        int contentLength;
+        int transferEncoding;
+
+        void count(String name) {
+            if (name == HeaderNames.HOST) {
+                host++;
+            } else if (name == HeaderNames.CONTENT_LENGTH) {
+                contentLength++;
+            } else if (name == HeaderNames.TRANSFER_ENCODING) {
+                transferEncoding++;
+            }
+        }
+
+        void reset() {
+            host = 0;
+            contentLength = 0;
+            transferEncoding = 0;
+        }
+    }
+
     /** The body length: a Content-Length, 0 for none, or -1 for chunked. */
-    static long bodyLength(HttpHeaders headers, HttpVersion version) {
-        int contentLengths = headers.count(HeaderNames.CONTENT_LENGTH);
-        boolean hasTransferEncoding = headers.contains(HeaderNames.TRANSFER_ENCODING);
+    static long bodyLength(HttpHeaders headers, FieldCounts counts, HttpVersion version) {
+        int contentLengths = counts.contentLength;
+        boolean hasTransferEncoding = counts.transferEncoding > 0;
         if (hasTransferEncoding) {
             if (contentLengths > 0) {
                 throw new HttpParseException(ParseError.CONTENT_LENGTH_WITH_TRANSFER_ENCODING);
@@ -93,8 +119,8 @@ final class Framing {
      * The authority the request is for. HTTP/1.1 needs exactly one Host (RFC 9112 §3.2); an
      * absolute-form target's authority overrides it (§3.2.2). Null for HTTP/1.0 without Host.
      */
-    static HostAndPort host(HttpHeaders headers, HttpVersion version, RequestTarget target) {
-        int hosts = headers.count(HeaderNames.HOST);
+    static HostAndPort host(HttpHeaders headers, FieldCounts counts, HttpVersion version, RequestTarget target) {
+        int hosts = counts.host;
         if (hosts > 1) {
             throw new HttpParseException(ParseError.HOST_DUPLICATE);
         }

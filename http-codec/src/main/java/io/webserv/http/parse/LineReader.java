@@ -1,5 +1,7 @@
 package io.webserv.http.parse;
 
+import io.webserv.http.syntax.HttpChars;
+
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -17,6 +19,8 @@ final class LineReader {
     private int length;
     private int lineStart;
     private boolean pendingCr;
+    /** The current line holds a byte that is not a field-value character (a control byte). */
+    private boolean lineDirty;
 
     LineReader(int initialCapacity) {
         buf = new byte[initialCapacity];
@@ -43,9 +47,10 @@ final class LineReader {
                 buf[length - 1] = '\n';
                 return true;
             }
-            // Copy the run of ordinary bytes in one go: the line's bytes are checked by its parser.
+            // Copy the run of field-value bytes in one go. The scan that finds the line's end also
+            // tells whether the line is clean, so header values need no second pass.
             int from = in.position();
-            int stop = indexOfCrOrLf(in, from, in.limit());
+            int stop = indexOfLineEnd(in, from, in.limit());
             int run = stop - from;
             if (length - lineStart + run > maxLine) {
                 throw new HttpParseException(lineTooLong);
@@ -55,8 +60,18 @@ final class LineReader {
             if (stop == in.limit()) {
                 return false;
             }
-            if (in.get() == '\n') {
+            byte b = in.get();
+            if (b == '\n') {
                 throw new HttpParseException(ParseError.BARE_LF);
+            }
+            if (b != '\r') {
+                lineDirty = true; // a control byte: kept, so the line's parser can name the error
+                if (length - lineStart + 1 > maxLine) {
+                    throw new HttpParseException(lineTooLong);
+                }
+                append(1, maxBlock, blockTooLarge);
+                buf[length - 1] = b;
+                continue;
             }
             pendingCr = true;
             append(1, maxBlock, blockTooLarge);
@@ -65,21 +80,20 @@ final class LineReader {
         return false;
     }
 
-    private static int indexOfCrOrLf(ByteBuffer in, int from, int to) {
+    /** The index of the first byte that is not a field-value character (CR, LF or a control), or {@code to}. */
+    private static int indexOfLineEnd(ByteBuffer in, int from, int to) {
         if (in.hasArray()) {
             byte[] a = in.array();
             int offset = in.arrayOffset();
             for (int i = from + offset, end = to + offset; i < end; i++) {
-                byte b = a[i];
-                if (b == '\r' || b == '\n') {
+                if (!HttpChars.isFieldValue(a[i])) {
                     return i - offset;
                 }
             }
             return to;
         }
         for (int i = from; i < to; i++) {
-            byte b = in.get(i);
-            if (b == '\r' || b == '\n') {
+            if (!HttpChars.isFieldValue(in.get(i))) {
                 return i;
             }
         }
@@ -100,6 +114,12 @@ final class LineReader {
     /** Moves past the line just completed, keeping it in the block. */
     void nextLine() {
         lineStart = length;
+        lineDirty = false;
+    }
+
+    /** Whether the completed line holds only field-value characters (VCHAR, SP, HTAB, obs-text). */
+    boolean isLineClean() {
+        return !lineDirty;
     }
 
     byte[] buffer() {
@@ -129,5 +149,6 @@ final class LineReader {
         length = 0;
         lineStart = 0;
         pendingCr = false;
+        lineDirty = false;
     }
 }

@@ -45,6 +45,7 @@ public final class RequestParser {
     private boolean skippedEmptyLine;
     private RequestLine requestLine;
     private HttpHeaders headers;
+    private final Framing.FieldCounts framingFields = new Framing.FieldCounts();
     private RequestHead parsedHead;
     private long bodyRemaining;
     private long bodyLimit;
@@ -107,7 +108,7 @@ public final class RequestParser {
                 if (headers.size() == limits.maxHeaderCount()) {
                     throw new HttpParseException(ParseError.HEAD_TOO_LARGE);
                 }
-                FieldLine.parseInto(head.buffer(), head.lineStart(), head.lineEnd(), headers);
+                framingFields.count(FieldLine.parseInto(head.buffer(), head.lineStart(), head.lineEnd(), head.isLineClean(), headers));
             }
             head.nextLine();
         }
@@ -135,13 +136,14 @@ public final class RequestParser {
         }
         requestLine = RequestLine.parse(head.buffer(), head.lineStart(), head.lineEnd());
         headers = new HttpHeaders();
+        framingFields.reset();
         state = State.HEADERS;
     }
 
     private void completeHead() {
         headers.freeze();
-        HostAndPort host = Framing.host(headers, requestLine.version(), requestLine.target());
-        long length = Framing.bodyLength(headers, requestLine.version());
+        HostAndPort host = Framing.host(headers, framingFields, requestLine.version(), requestLine.target());
+        long length = Framing.bodyLength(headers, framingFields, requestLine.version());
         parsedHead = new RequestHead(requestLine.method(), requestLine.target(), requestLine.version(), headers, host, length);
         bodyRemaining = length;
         state = State.HEAD_DONE;
