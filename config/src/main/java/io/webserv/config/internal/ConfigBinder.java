@@ -1,0 +1,193 @@
+package io.webserv.config.internal;
+
+import io.webserv.config.internal.Node.Entry;
+import io.webserv.config.internal.Node.Kind;
+import io.webserv.config.model.AccessLog;
+import io.webserv.config.model.IoOptions;
+import io.webserv.config.model.Limits;
+import io.webserv.config.model.ServerConfig;
+import io.webserv.config.model.Timeouts;
+import io.webserv.config.model.WebservConfig;
+import io.webserv.http.syntax.HttpChars;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Binds the top level of the file (SPEC §2): the global keys here, each server through
+ * {@link ServerBinder}. Every value that is missing or wrong leaves its default in place.
+ */
+public final class ConfigBinder {
+
+    static final List<String> KEYS = List.of("workers", "max_connections", "timeouts", "limits", "access_log",
+            "mime_types", "io", "servers");
+    static final List<String> TIMEOUT_KEYS = List.of("header", "body", "keep_alive", "send", "cgi", "shutdown");
+    static final List<String> LIMIT_KEYS = List.of("header_bytes", "uri_bytes");
+
+    /** More event loops than this is a typo, not a tuning. */
+    static final int MAX_WORKERS = 1024;
+    private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+-]*");
+
+    private final Values values;
+    private final Path baseDir;
+    private final FilesystemChecks checks = new FilesystemChecks();
+
+    private ConfigBinder(Problems problems, Path baseDir) {
+        this.values = new Values(problems);
+        this.baseDir = baseDir;
+    }
+
+    /** The bound configuration, meaningful only if {@code problems} stayed empty, and its checks. */
+    public record Binding(WebservConfig config, FilesystemChecks checks) {
+    }
+
+    /**
+     * @param root    the document, empty if the file is empty
+     * @param baseDir the directory of the file: relative paths resolve against it
+     */
+    public static Binding bind(Optional<Node> root, Path baseDir, Problems problems) {
+        ConfigBinder binder = new ConfigBinder(problems, baseDir);
+        if (root.isEmpty()) {
+            problems.at(Location.START, "the configuration is empty: at least one server is required");
+            return new Binding(WebservConfig.defaults(baseDir), binder.checks);
+        }
+        if (!(root.get() instanceof Node.Mapping top)) {
+            problems.at(root.get(), "the configuration must be a map of keys (got " + root.get().describe() + ")");
+            return new Binding(WebservConfig.defaults(baseDir), binder.checks);
+        }
+        return new Binding(binder.config(Fields.of(top, problems, KEYS)), binder.checks);
+    }
+
+    private WebservConfig config(Fields f) {
+        int workers = f.get("workers").flatMap(this::workers).orElse(WebservConfig.DEFAULT_WORKERS);
+        int maxConnections = f.get("max_connections")
+                .flatMap(n -> values.integer(n, "max_connections", c -> c >= 1, "a positive integer"))
+                .orElse(WebservConfig.DEFAULT_MAX_CONNECTIONS);
+        Timeouts timeouts = section(f, "timeouts", TIMEOUT_KEYS).map(this::timeouts).orElse(Timeouts.DEFAULTS);
+        Limits limits = section(f, "limits", LIMIT_KEYS).map(this::limits).orElse(Limits.DEFAULTS);
+        AccessLog accessLog = f.get("access_log").flatMap(this::accessLog).orElse(AccessLog.STDOUT);
+        Map<String, String> mimeTypes = f.get("mime_types").flatMap(n -> values.map(n, "mime_types"))
+                .map(this::mimeTypes).orElse(Map.of());
+        IoOptions io = section(f, "io", List.of("write")).map(this::io).orElse(IoOptions.DEFAULTS);
+        return new WebservConfig(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers(f));
+    }
+
+    private Optional<Fields> section(Fields f, String key, List<String> keys) {
+        return f.get(key).flatMap(n -> values.map(n, key)).map(m -> Fields.of(m, values.problems(), keys));
+    }
+
+    private Optional<Integer> workers(Node node) {
+        if (node instanceof Node.Scalar s && s.text().equals("auto")) {
+            return Optional.of(Runtime.getRuntime().availableProcessors());
+        }
+        return values.integer(node, "workers", n -> n >= 1 && n <= MAX_WORKERS,
+                "an integer from 1 to " + MAX_WORKERS + " or 'auto'");
+    }
+
+    private Timeouts timeouts(Fields f) {
+        Timeouts d = Timeouts.DEFAULTS;
+        return new Timeouts(timeout(f, "header", d.header()), timeout(f, "body", d.body()),
+                timeout(f, "keep_alive", d.keepAlive()), timeout(f, "send", d.send()), timeout(f, "cgi", d.cgi()),
+                f.get("shutdown").flatMap(n -> values.duration(n, "shutdown", true)).orElse(d.shutdown()));
+    }
+
+    private Duration timeout(Fields f, String key, Duration fallback) {
+        return f.get(key).flatMap(n -> values.duration(n, key, false)).orElse(fallback);
+    }
+
+    /** Without {@code uri_bytes}, its default shrinks to {@code header_bytes} if that is smaller. */
+    private Limits limits(Fields f) {
+        long header = f.get("header_bytes").flatMap(n -> values.size(n, "header_bytes", Limits.MIN_BYTES,
+                Limits.MAX_BYTES)).orElse(Limits.DEFAULTS.headerBytes());
+        Optional<Long> uri = f.get("uri_bytes").flatMap(n -> values.size(n, "uri_bytes", Limits.MIN_BYTES,
+                Limits.MAX_BYTES));
+        if (uri.isPresent() && uri.get() > header) {
+            values.problems().at(f.get("uri_bytes").orElseThrow(), "'uri_bytes' (" + uri.get() + ") must not be "
+                    + "larger than 'header_bytes' (" + header + "): the request line is part of the head");
+            return new Limits(header, Math.min(header, Limits.DEFAULTS.uriBytes()));
+        }
+        return new Limits(header, uri.orElse(Math.min(header, Limits.DEFAULTS.uriBytes())));
+    }
+
+    /** {@code off} (any YAML false), {@code stdout}, or a file path. */
+    private Optional<AccessLog> accessLog(Node node) {
+        if (node instanceof Node.Scalar s && s.kind() == Kind.FALSE) {
+            return Optional.of(AccessLog.OFF);
+        }
+        if (node instanceof Node.Scalar s && s.kind() == Kind.TRUE) {
+            values.problems().at(node, "'access_log' must be stdout, off or a file path (got " + node.describe() + ")");
+            return Optional.empty();
+        }
+        return values.string(node, "access_log").flatMap(text -> switch (text) {
+            case "off" -> Optional.of(AccessLog.OFF);
+            case "stdout" -> Optional.of(AccessLog.STDOUT);
+            default -> values.path(node, "access_log", baseDir).map(AccessLog::file);
+        });
+    }
+
+    /** Extension without its dot → {@code type/subtype} with optional parameters. */
+    private Map<String, String> mimeTypes(Node.Mapping mapping) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (Entry entry : mapping.entries().values()) {
+            String ext = entry.key();
+            boolean extOk = EXTENSION.matcher(ext).matches();
+            if (!extOk) {
+                values.problems().at(entry.keyAt(), "mime_types key must be a file extension without the dot, e.g. "
+                        + "wasm (got '" + Text.quote(ext) + "')");
+            }
+            values.string(entry.value(), ext).ifPresent(type -> {
+                if (!isMediaType(type)) {
+                    values.problems().at(entry.value(), "invalid media type for '" + Text.quote(ext) + "': '"
+                            + Text.quote(type) + "' (expected type/subtype, e.g. application/wasm)");
+                } else if (extOk) {
+                    types.put(ext.toLowerCase(Locale.ROOT), type);
+                }
+            });
+        }
+        return types;
+    }
+
+    private static boolean isMediaType(String text) {
+        int semicolon = text.indexOf(';');
+        String essence = (semicolon < 0 ? text : text.substring(0, semicolon)).strip();
+        int slash = essence.indexOf('/');
+        return slash > 0 && HttpChars.isToken(essence.substring(0, slash))
+                && HttpChars.isToken(essence.substring(slash + 1)) && text.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+    }
+
+    private IoOptions io(Fields f) {
+        return f.get("write").flatMap(n -> values.string(n, "write").flatMap(text -> switch (text) {
+            case "eager" -> Optional.of(IoOptions.WriteMode.EAGER);
+            case "on_ready" -> Optional.of(IoOptions.WriteMode.ON_READY);
+            default -> {
+                values.problems().at(n, "'write' must be eager or on_ready (got '" + Text.quote(text) + "')");
+                yield Optional.<IoOptions.WriteMode>empty();
+            }
+        })).map(IoOptions::new).orElse(IoOptions.DEFAULTS);
+    }
+
+    private List<ServerConfig> servers(Fields f) {
+        Optional<Node> node = f.get("servers");
+        if (node.isEmpty()) {
+            values.problems().at(f.at(), "missing key 'servers': at least one server is required");
+            return List.of();
+        }
+        List<ServerConfig> servers = new ArrayList<>();
+        values.list(node.get(), "servers", false).ifPresent(items -> {
+            if (items.isEmpty()) {
+                values.problems().at(node.get(), "'servers' must list at least one server");
+            }
+            ServerBinder binder = new ServerBinder(values, baseDir, checks);
+            for (Node item : items) {
+                binder.bind(item).ifPresent(servers::add);
+            }
+        });
+        return servers;
+    }
+}

@@ -1,0 +1,68 @@
+package io.webserv.config.model;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One route with its EFFECTIVE settings: the server's values with the route's overrides already
+ * applied (SPEC §2), so that a handler never looks at the server.
+ *
+ * @param path               starts with {@code /}, no trailing slash except for {@code /} itself;
+ *                           matches on segment boundaries
+ * @param methods            allowed methods in the order GET HEAD POST PUT DELETE OPTIONS;
+ *                           GET always brings HEAD
+ * @param root               absolute directory the route serves
+ * @param rootReplacesPrefix {@code true} when the route set its own root: the route path is
+ *                           replaced by it (nginx {@code alias}); {@code false} when it inherits the
+ *                           server's root and the whole path is appended (nginx {@code root})
+ * @param index              index files tried in order for a directory
+ * @param autoindex          list a directory that has no index file
+ * @param clientMaxBodySize  largest request body in bytes, 0 for no limit → 413
+ * @param errorPages         status → URI on this server; the server's entries merged with the
+ *                           route's, the route winning per status
+ * @param redirect           present: every request is answered with this redirect
+ * @param uploadDir          present: POST bodies are stored in this absolute directory
+ * @param cgi                file extension with its dot → absolute interpreter path, or {@code ""}
+ *                           to execute the script itself
+ */
+public record RouteConfig(String path, Set<String> methods, Path root, boolean rootReplacesPrefix, List<String> index,
+                          boolean autoindex, long clientMaxBodySize, Map<Integer, String> errorPages,
+                          Optional<Redirect> redirect, Optional<Path> uploadDir, Map<String, String> cgi) {
+
+    /** The methods a route allows when it does not say ({@code methods: [GET]} means the same). */
+    public static final Set<String> DEFAULT_METHODS = Collections.unmodifiableSet(new LinkedHashSet<>(
+            List.of("GET", "HEAD")));
+    public static final List<String> DEFAULT_INDEX = List.of("index.html");
+    /** 1m (SPEC §2). */
+    public static final long DEFAULT_CLIENT_MAX_BODY_SIZE = 1024 * 1024;
+
+    public RouteConfig {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(redirect, "redirect");
+        Objects.requireNonNull(uploadDir, "uploadDir");
+        if (!path.startsWith("/") || clientMaxBodySize < 0 || methods.isEmpty()) {
+            throw new IllegalArgumentException("invalid route " + path + ": " + methods + ", " + clientMaxBodySize);
+        }
+        methods = Collections.unmodifiableSet(new LinkedHashSet<>(methods));
+        index = List.copyOf(index);
+        errorPages = Map.copyOf(errorPages);
+        cgi = Map.copyOf(cgi);
+    }
+
+    /** A route that serves {@code root} (nginx {@code root}) with every default: GET and HEAD only. */
+    public static RouteConfig serving(String path, Path root) {
+        return new RouteConfig(path, DEFAULT_METHODS, root, false, DEFAULT_INDEX, false, DEFAULT_CLIENT_MAX_BODY_SIZE,
+                Map.of(), Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    public boolean allows(String method) {
+        return methods.contains(method);
+    }
+}

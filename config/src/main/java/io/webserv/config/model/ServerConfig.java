@@ -1,0 +1,33 @@
+package io.webserv.config.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One virtual server.
+ *
+ * @param listen      the addresses, never empty, no repeats
+ * @param serverNames lower-case names matched against {@code Host} (case-insensitive, port
+ *                    ignored); may be empty
+ * @param errorPages  the server's own {@code error_pages} (status → URI), for answers given before a
+ *                    route is known or when none matches; each route holds its merged copy
+ * @param routes      never empty: a server without routes gets one route {@code /} (SPEC §2)
+ */
+public record ServerConfig(List<ListenAddress> listen, List<String> serverNames, Map<Integer, String> errorPages,
+                           List<RouteConfig> routes) {
+
+    public ServerConfig {
+        listen = List.copyOf(listen);
+        serverNames = List.copyOf(serverNames);
+        errorPages = Map.copyOf(errorPages);
+        routes = List.copyOf(routes);
+        if (listen.isEmpty() || routes.isEmpty()) {
+            throw new IllegalArgumentException("a server needs an address and a route");
+        }
+    }
+
+    /** A server without error pages of its own. */
+    public ServerConfig(List<ListenAddress> listen, List<String> serverNames, List<RouteConfig> routes) {
+        this(listen, serverNames, Map.of(), routes);
+    }
+}

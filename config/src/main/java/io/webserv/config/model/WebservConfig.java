@@ -1,0 +1,54 @@
+package io.webserv.config.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole configuration file (SPEC §2).
+ *
+ * @param workers        event loops (reactor threads); {@code auto} in the file is already resolved
+ *                       to the number of processors
+ * @param maxConnections open connections beyond which new ones are accepted and closed
+ * @param timeouts       every wait of the server
+ * @param limits         request head limits
+ * @param accessLog      where the combined-format access log goes
+ * @param mimeTypes      extension (lower case, without the dot) → media type; additions to and
+ *                       overrides of the built-in table
+ * @param io             reactor write mode (SPEC §7)
+ * @param servers        the virtual servers in file order; the first one listed for an address is
+ *                       that address's default
+ */
+public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, Limits limits, AccessLog accessLog,
+                            Map<String, String> mimeTypes, IoOptions io, List<ServerConfig> servers) {
+
+    public static final int DEFAULT_WORKERS = 1;
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    /** The port of the built-in welcome site and of a server without {@code listen}. */
+    public static final int DEFAULT_PORT = 8080;
+
+    public WebservConfig {
+        if (workers < 1 || maxConnections < 1) {
+            throw new IllegalArgumentException("workers and maxConnections must be positive: " + workers + ", "
+                    + maxConnections);
+        }
+        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(accessLog, "accessLog");
+        Objects.requireNonNull(io, "io");
+        mimeTypes = Map.copyOf(mimeTypes);
+        servers = List.copyOf(servers);
+    }
+
+    /**
+     * The built-in configuration used without a config file (SPEC §1): every default, one server on
+     * port {@value #DEFAULT_PORT} of every interface serving {@code root} with the default route.
+     */
+    public static WebservConfig defaults(Path root) {
+        ServerConfig server = new ServerConfig(List.of(ListenAddress.anyHost(DEFAULT_PORT)), List.of(), Map.of(),
+                List.of(RouteConfig.serving("/", root)));
+        return new WebservConfig(DEFAULT_WORKERS, DEFAULT_MAX_CONNECTIONS, Timeouts.DEFAULTS, Limits.DEFAULTS,
+                AccessLog.STDOUT, Map.of(), IoOptions.DEFAULTS, List.of(server));
+    }
+}
