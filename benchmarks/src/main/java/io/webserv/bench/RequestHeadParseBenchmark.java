@@ -68,6 +68,9 @@ public class RequestHeadParseBenchmark {
     private static final int HEADER_FIELDS = 15;
 
     private ByteBuffer whole;
+    /** The same bytes in a direct buffer: what the server's reactor reads into. */
+    private ByteBuffer wholeDirect;
+    private RequestParser reusedDirect;
     private ByteBuffer firstHalf;
     private ByteBuffer secondHalf;
     private RequestParser reused;
@@ -80,6 +83,10 @@ public class RequestHeadParseBenchmark {
             throw new IllegalStateException("the head is " + bytes.length + " bytes, the comment says " + HEAD_BYTES);
         }
         whole = ByteBuffer.wrap(bytes);
+        wholeDirect = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        reusedDirect = new RequestParser();
+        check(expect(reusedDirect, wholeDirect.rewind(), ParseResult.HEAD), "direct, reused parser");
+        expect(reusedDirect, wholeDirect, ParseResult.MESSAGE_COMPLETE);
         int cut = bytes.length / 2;
         firstHalf = ByteBuffer.wrap(bytes, 0, cut).slice();
         secondHalf = ByteBuffer.wrap(bytes, cut, bytes.length - cut).slice();
@@ -127,6 +134,14 @@ public class RequestHeadParseBenchmark {
         whole.rewind();
         bh.consume(parser.parse(whole));
         bh.consume(parser.head());
+    }
+
+    @Benchmark
+    public void wholeDirectReused(Blackhole bh) {
+        wholeDirect.rewind();
+        bh.consume(reusedDirect.parse(wholeDirect));
+        bh.consume(reusedDirect.head());
+        bh.consume(reusedDirect.parse(wholeDirect));
     }
 
     @Benchmark

@@ -1,0 +1,45 @@
+package io.webserv.handlers.basic;
+
+import io.webserv.config.model.RouteConfig;
+import io.webserv.handlers.api.Exchange;
+import io.webserv.handlers.api.Handler;
+import io.webserv.handlers.api.Response;
+import io.webserv.http.message.HttpHeaders;
+import io.webserv.http.message.HttpMethod;
+import io.webserv.http.message.HttpStatus;
+
+/**
+ * The first link of every route's chain (SPEC §3): a method this server does not implement at all →
+ * 501; a known method the route does not allow → 405 with an accurate {@code Allow}; {@code OPTIONS}
+ * → 204 with {@code Allow}. Everything else goes on to the wrapped handler.
+ */
+public final class MethodGuard implements Handler {
+
+    /** What the server can do for some route; anything else is 501. */
+    private static final java.util.Set<String> IMPLEMENTED = java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
+
+    private final Handler next;
+    private final String allow;
+
+    public MethodGuard(RouteConfig route, Handler next) {
+        this.next = next;
+        java.util.LinkedHashSet<String> methods = new java.util.LinkedHashSet<>(route.methods());
+        methods.add("OPTIONS");
+        this.allow = String.join(", ", methods);
+    }
+
+    @Override
+    public void handle(Exchange exchange) {
+        HttpMethod method = exchange.request().method();
+        String name = method.name();
+        if (!method.isStandard() || !IMPLEMENTED.contains(name) && !name.equals("TRACE") && !name.equals("PATCH")) {
+            exchange.respondError(HttpStatus.NOT_IMPLEMENTED);
+        } else if (method.equals(HttpMethod.OPTIONS)) {
+            exchange.respond(Response.empty(HttpStatus.NO_CONTENT, new HttpHeaders().add("Allow", allow)));
+        } else if (!exchange.route().allows(name)) {
+            exchange.respondError(HttpStatus.METHOD_NOT_ALLOWED, new HttpHeaders().add("Allow", allow));
+        } else {
+            next.handle(exchange);
+        }
+    }
+}

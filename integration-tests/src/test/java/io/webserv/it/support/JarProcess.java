@@ -1,0 +1,142 @@
+package io.webserv.it.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * {@code java -jar webserv.jar ARGS} as a real process, its output collected line by line as it
+ * comes (so a test can wait for a line with a deadline). {@link #close()} kills it if it still runs.
+ */
+public final class JarProcess implements AutoCloseable {
+
+    /** The jar server-app packages, seen from the integration-tests module (Maven's working directory). */
+    public static final Path JAR = Path.of("..", "server-app", "target", "webserv.jar").toAbsolutePath().normalize();
+
+    private final Process process;
+    private final List<String> stdout = new ArrayList<>();
+    private final List<String> stderr = new ArrayList<>();
+    private final Thread[] pumps;
+
+    private JarProcess(Process process) {
+        this.process = process;
+        this.pumps = new Thread[] {pump(process.getInputStream(), stdout), pump(process.getErrorStream(), stderr)};
+    }
+
+    /** Starts the jar with {@code args} in {@code workDir}. */
+    public static JarProcess start(Path workDir, String... args) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: package server-app first");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable().toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new JarProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
+    }
+
+    /** The {@code java} running these tests. */
+    private static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    private static Thread pump(InputStream stream, List<String> lines) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the process is gone: the lines read so far stay
+            }
+        }, "jar-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** The first line of standard output matching {@code wanted} within {@code limit}, if any came. */
+    public Optional<String> awaitStdout(Predicate<String> wanted, Duration limit) throws InterruptedException {
+        Poll.within(limit, () -> first(stdout, wanted).isPresent() || !process.isAlive() && !pumpsRunning());
+        return first(stdout, wanted);
+    }
+
+    /**
+     * Waits for the process to end, and for its output to be read to the end.
+     *
+     * @return its exit status, or empty if it was still running after {@code limit}
+     */
+    public Optional<Integer> awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            return Optional.empty();
+        }
+        for (Thread pump : pumps) {
+            pump.join(limit.toMillis());
+        }
+        return Optional.of(process.exitValue());
+    }
+
+    /** Sends SIGTERM (what {@link Process#destroy()} does on Linux and macOS). */
+    public void terminate() {
+        process.destroy();
+    }
+
+    public String stdout() {
+        return text(stdout);
+    }
+
+    public String stderr() {
+        return text(stderr);
+    }
+
+    public List<String> stderrLines() {
+        synchronized (stderr) {
+            return List.copyOf(stderr);
+        }
+    }
+
+    private boolean pumpsRunning() {
+        for (Thread pump : pumps) {
+            if (pump.isAlive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> first(List<String> lines, Predicate<String> wanted) {
+        synchronized (lines) {
+            return lines.stream().filter(wanted).findFirst();
+        }
+    }
+
+    private static String text(List<String> lines) {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
+    }
+
+    /** Kills the process if it still runs, and waits a little for it to be gone. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

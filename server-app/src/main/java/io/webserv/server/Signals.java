@@ -1,0 +1,24 @@
+package io.webserv.server;
+
+/**
+ * SIGTERM and SIGINT handling. The JDK's supported API (shutdown hooks) cannot choose the exit status,
+ * and SPEC §1 wants 0 after a clean drain, so this uses {@code sun.misc.Signal} from the
+ * {@code jdk.unsupported} module, present in every JDK from 9 to today.
+ */
+final class Signals {
+
+    private Signals() {
+    }
+
+    /** Runs {@code action} (once) on the first SIGTERM or SIGINT; later signals are ignored. */
+    static void onTermination(Runnable action) {
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        sun.misc.SignalHandler handler = signal -> {
+            if (fired.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
+    }
+}

@@ -1,0 +1,279 @@
+package io.webserv.server.http;
+
+import io.webserv.handlers.routing.Routed;
+import io.webserv.handlers.routing.VirtualHosts;
+import io.webserv.http.message.HttpStatus;
+import io.webserv.http.message.RequestHead;
+import io.webserv.http.parse.ParseError;
+import io.webserv.http.parse.ParseResult;
+import io.webserv.http.parse.RequestParser;
+import io.webserv.net.ConnectionHandler;
+import io.webserv.net.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+
+/**
+ * HTTP/1.1 on one connection: feeds the parser, routes each request to its handler through an
+ * {@link HttpExchange}, answers pipelined requests one after the other, and keeps the connection's one
+ * deadline on whatever it is waiting for.
+ *
+ * <pre>
+ *   IDLE ──bytes──▶ READING HEAD ──head──▶ EXCHANGE (body in, response out) ──both done──▶ IDLE
+ *    │                  │                        │
+ *    keep_alive: close  header: 408/close        body: 408 · send: close
+ * </pre>
+ *
+ * <p>While a response is in progress and its request is complete, reading is suspended: the next
+ * pipelined request stays in the reactor's buffer until the response is queued, so answers go out in
+ * order and a client cannot pile up work. A request that breaks the protocol is answered with its
+ * status and the connection closes.
+ */
+public final class HttpConnection implements ConnectionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpConnection.class);
+
+    /** What the connection's single deadline is guarding. */
+    private enum Wait { NONE, HEADER, KEEP_ALIVE, BODY, SEND }
+
+    private final Endpoint endpoint;
+    private final HttpContext context;
+    private final VirtualHosts sites;
+    private final RequestParser parser;
+    private HttpExchange exchange;
+    private Wait waiting = Wait.NONE;
+    private long sendProgress;
+    private boolean reading;
+
+    private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
+
+    public HttpConnection(Endpoint endpoint, HttpContext context, VirtualHosts sites) {
+        this.endpoint = endpoint;
+        this.context = context;
+        this.sites = sites;
+        this.parser = new RequestParser(context.limits());
+        arm(Wait.HEADER); // a new connection gets the header timeout for its first request
+        context.opened(this);
+    }
+
+    /** The server is draining: an idle connection closes now; a busy one after its response. */
+    void drain() {
+        endpoint.eventLoop().execute(() -> {
+            if (exchange == null && !parser.isMidMessage() && endpoint.queuedBytes() == 0) {
+                endpoint.close();
+            }
+        });
+    }
+
+    @Override
+    public void onRead(ByteBuffer in) {
+        if (exchange == null && waiting == Wait.KEEP_ALIVE) {
+            arm(Wait.HEADER);
+        }
+        reading = true;
+        try {
+            parseAvailable(in);
+        } finally {
+            reading = false;
+        }
+    }
+
+    /**
+     * The exchange can take input again (a handler asked for the body, or answered): continue parsing.
+     * Inside {@link #onRead} the parsing loop simply goes on; from a task, parse what the parser holds
+     * and let the reactor redeliver the bytes it kept.
+     */
+    void pump() {
+        if (reading || !endpoint.isOpen()) {
+            return;
+        }
+        endpoint.resumeReading();
+        onRead(NO_BYTES);
+    }
+
+    private void parseAvailable(ByteBuffer in) {
+        while (endpoint.isOpen()) {
+            if (exchange != null && !exchange.wantsMoreInput()) {
+                endpoint.suspendReading(); // leftover bytes wait in the reactor's buffer
+                return;
+            }
+            ParseResult result = parser.parse(in);
+            switch (result) {
+                case NEED_MORE_INPUT -> {
+                    return;
+                }
+                case HEAD -> startExchange(parser.head());
+                case CONTENT -> {
+                    arm(Wait.BODY);
+                    exchange.deliverBody(parser.content());
+                }
+                case MESSAGE_COMPLETE -> requestComplete();
+                case ERROR -> {
+                    reject(parser.error());
+                    return;
+                }
+                default -> throw new IllegalStateException(result.name());
+            }
+        }
+    }
+
+    private void startExchange(RequestHead head) {
+        disarm();
+        Routed routed = sites.route(endpoint.localAddress(), head);
+        exchange = new HttpExchange(this, endpoint, context, head, routed);
+        if (head.hasBody()) {
+            long limit = routed.route().clientMaxBodySize();
+            parser.limitBody(limit);
+            if (limit > 0 && head.contentLength() > limit) {
+                // Refused before a byte of the body is read, instead of 100 Continue (SPEC §3).
+                exchange.respondError(HttpStatus.CONTENT_TOO_LARGE);
+                return;
+            }
+            arm(Wait.BODY);
+        }
+        exchange.dispatch(routed.handler());
+    }
+
+    private void requestComplete() {
+        disarm();
+        exchange.requestComplete();
+        if (exchange != null && exchange.isResponseComplete()) {
+            nextRequest();
+        }
+    }
+
+    /** Called by the exchange when the last byte of its response is queued. */
+    void responseComplete(HttpExchange done) {
+        if (done.closesConnection()) {
+            endpoint.closeAfterFlush();
+            return;
+        }
+        if (done.isRequestComplete()) {
+            nextRequest();
+        } else {
+            pump(); // the rest of the request (its body, read and dropped) still has to come
+        }
+    }
+
+    private void nextRequest() {
+        exchange = null;
+        if (context.isDraining()) {
+            endpoint.closeAfterFlush();
+            return;
+        }
+        endpoint.resumeReading();
+        arm(endpoint.queuedBytes() > 0 ? Wait.SEND : Wait.KEEP_ALIVE);
+    }
+
+    /** The request broke the protocol: answer with its status if nothing was sent yet, then close. */
+    private void reject(ParseError error) {
+        log.debug("rejecting request from {}: {} ({})", endpoint.remoteAddress(), error.message(), error.rfcSection());
+        if (exchange != null) {
+            exchange.failBody(error.status());
+            if (exchange.isResponseStarted()) {
+                endpoint.close();
+                return;
+            }
+        }
+        HttpExchange.sendParseError(endpoint, context, exchange, error.status());
+    }
+
+    /** The exchange queued output: watch that the client keeps reading it. */
+    void outputQueued() {
+        if (waiting == Wait.NONE && endpoint.queuedBytes() > 0) {
+            arm(Wait.SEND);
+        }
+    }
+
+    @Override
+    public void onOutputDrained() {
+        if (waiting == Wait.SEND) {
+            if (exchange == null) {
+                arm(Wait.KEEP_ALIVE);
+            } else {
+                disarm();
+            }
+        }
+        if (exchange != null) {
+            exchange.outputDrained();
+        }
+    }
+
+    @Override
+    public void onTimeout() {
+        Wait expired = waiting;
+        waiting = Wait.NONE;
+        switch (expired) {
+            case HEADER -> {
+                if (parser.isMidMessage()) {
+                    reject408();
+                } else {
+                    endpoint.close(); // nothing came: close silently (SPEC §3)
+                }
+            }
+            case KEEP_ALIVE -> endpoint.close();
+            case BODY -> reject408();
+            case SEND -> {
+                if (endpoint.bytesWritten() != sendProgress) {
+                    arm(Wait.SEND); // the client is slow, not stalled: give it another period
+                } else {
+                    log.debug("send timeout, closing {}", endpoint.remoteAddress());
+                    endpoint.close();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void reject408() {
+        if (exchange != null) {
+            exchange.failBody(HttpStatus.REQUEST_TIMEOUT);
+            if (exchange.isResponseStarted()) {
+                endpoint.close();
+                return;
+            }
+        }
+        HttpExchange.sendParseError(endpoint, context, exchange, HttpStatus.REQUEST_TIMEOUT);
+    }
+
+    @Override
+    public void onInputClosed(Endpoint ignored) {
+        if (exchange != null && exchange.isRequestComplete()) {
+            exchange.closeWhenDone(); // half-close after a full request: still answer it
+        } else {
+            endpoint.close();
+        }
+    }
+
+    @Override
+    public void onClosed() {
+        context.closed(this);
+        if (exchange != null) {
+            exchange.abort();
+            exchange = null;
+        }
+    }
+
+    private void arm(Wait what) {
+        HttpTimeouts t = context.timeouts();
+        long nanos = switch (what) {
+            case HEADER -> t.header();
+            case KEEP_ALIVE -> t.keepAlive();
+            case BODY -> t.body();
+            case SEND -> t.send();
+            case NONE -> 0;
+        };
+        waiting = what;
+        if (what == Wait.SEND) {
+            sendProgress = endpoint.bytesWritten();
+        }
+        endpoint.setDeadline(nanos);
+    }
+
+    private void disarm() {
+        waiting = Wait.NONE;
+        endpoint.clearDeadline();
+    }
+}

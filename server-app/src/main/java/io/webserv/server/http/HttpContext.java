@@ -1,0 +1,85 @@
+package io.webserv.server.http;
+
+import io.webserv.http.parse.ParserLimits;
+import io.webserv.http.syntax.DateHeader;
+import io.webserv.http.write.ResponseSerializer;
+
+import java.util.concurrent.Executor;
+
+/**
+ * What every HTTP connection of a server shares: limits, timeouts, the executor for blocking
+ * work, the access log, and whether the server is draining.
+ */
+public final class HttpContext {
+
+    private final ParserLimits limits;
+    private final HttpTimeouts timeouts;
+    private final Executor blockingExecutor;
+    private final AccessLog accessLog;
+    private final DateHeader date;
+    /** One serializer per event loop thread: its head is copied out before the next use. */
+    private final ThreadLocal<ResponseSerializer> serializers;
+    private volatile boolean draining;
+    /** Open connections, so that a drain can close the idle ones at once. */
+    private final java.util.Set<HttpConnection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public HttpContext(ParserLimits limits, HttpTimeouts timeouts, Executor blockingExecutor,
+                       AccessLog accessLog, DateHeader date) {
+        this.limits = limits;
+        this.timeouts = timeouts;
+        this.blockingExecutor = blockingExecutor;
+        this.accessLog = accessLog;
+        this.date = date;
+        this.serializers = ThreadLocal.withInitial(() -> new ResponseSerializer(date, "webserv"));
+    }
+
+    ParserLimits limits() {
+        return limits;
+    }
+
+    HttpTimeouts timeouts() {
+        return timeouts;
+    }
+
+    Executor blockingExecutor() {
+        return blockingExecutor;
+    }
+
+    AccessLog accessLog() {
+        return accessLog;
+    }
+
+    DateHeader date() {
+        return date;
+    }
+
+    ResponseSerializer serializer() {
+        return serializers.get();
+    }
+
+    /**
+     * Graceful shutdown: from now on every response closes its connection, and idle keep-alive
+     * connections close now (each on its own loop).
+     */
+    public void startDraining() {
+        draining = true;
+        for (HttpConnection connection : connections) {
+            connection.drain();
+        }
+    }
+
+    void opened(HttpConnection connection) {
+        connections.add(connection);
+        if (draining) {
+            connection.drain();
+        }
+    }
+
+    void closed(HttpConnection connection) {
+        connections.remove(connection);
+    }
+
+    boolean isDraining() {
+        return draining;
+    }
+}

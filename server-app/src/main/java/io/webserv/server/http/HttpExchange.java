@@ -1,0 +1,373 @@
+package io.webserv.server.http;
+
+import io.webserv.config.model.RouteConfig;
+import io.webserv.config.model.ServerConfig;
+import io.webserv.handlers.api.BodyReceiver;
+import io.webserv.handlers.api.Exchange;
+import io.webserv.handlers.api.Handler;
+import io.webserv.handlers.api.Response;
+import io.webserv.handlers.api.ResponseBody;
+import io.webserv.handlers.api.ResponseStream;
+import io.webserv.handlers.api.StreamSource;
+import io.webserv.handlers.errors.BuiltInErrorPage;
+import io.webserv.handlers.routing.Routed;
+import io.webserv.http.message.HttpHeaders;
+import io.webserv.http.message.HttpMethod;
+import io.webserv.http.message.HttpStatus;
+import io.webserv.http.message.HttpVersion;
+import io.webserv.http.message.RequestHead;
+import io.webserv.http.write.BodyFraming;
+import io.webserv.http.write.ChunkedEncoder;
+import io.webserv.http.write.ResponseHead;
+import io.webserv.http.write.ResponseSerializer;
+import io.webserv.net.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * One request and its response: the {@link Exchange} handlers see, implemented over the connection's
+ * {@link Endpoint}. Writes the response head through the codec's serializer and the body in the form
+ * the handler chose (bytes, a file region sent zero-copy, or a stream with flow control).
+ */
+final class HttpExchange implements Exchange {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpExchange.class);
+    /** A stream producer is told to pause above this much queued output. */
+    private static final long STREAM_HIGH_WATER = 64 * 1024;
+
+    private final HttpConnection connection;
+    private final Endpoint endpoint;
+    private final HttpContext context;
+    private final RequestHead request;
+    private final Routed routed;
+    private final List<Runnable> abortActions = new ArrayList<>(1);
+
+    private BodyReceiver receiver;
+    private boolean bodyPaused;
+    private boolean requestComplete;
+    private boolean responseStarted;
+    private boolean responseComplete;
+    private boolean closeConnection;
+    private HttpStatus status;
+    private long bodyBytes;
+    private StreamWriter stream;
+
+    HttpExchange(HttpConnection connection, Endpoint endpoint, HttpContext context, RequestHead request, Routed routed) {
+        this.connection = connection;
+        this.endpoint = endpoint;
+        this.context = context;
+        this.request = request;
+        this.routed = routed;
+    }
+
+    void dispatch(Handler handler) {
+        try {
+            handler.handle(this);
+        } catch (RuntimeException e) {
+            log.error("handler failed for {} {}", request.method(), request.target().raw(), e);
+            if (!responseStarted) {
+                closeConnection = true;
+                respondError(HttpStatus.INTERNAL_SERVER_ERROR);
+            } else {
+                endpoint.close();
+            }
+        }
+    }
+
+    // ---- request side ------------------------------------------------------------------------
+
+    /** Whether the connection should parse more input for this exchange now. */
+    boolean wantsMoreInput() {
+        if (requestComplete) {
+            return false; // a pipelined request waits until this response is queued
+        }
+        // Without a body the parser only has to say MESSAGE_COMPLETE; it consumes nothing.
+        return !request.hasBody() || responseComplete || receiver != null && !bodyPaused;
+    }
+
+    void deliverBody(ByteBuffer data) {
+        if (receiver != null && !responseComplete) {
+            receiver.onData(data);
+        }
+        data.position(data.limit()); // no receiver: dropped
+    }
+
+    void requestComplete() {
+        requestComplete = true;
+        if (receiver != null && !responseComplete) {
+            receiver.onEnd();
+        }
+    }
+
+    void failBody(HttpStatus why) {
+        if (receiver != null && !requestComplete) {
+            BodyReceiver r = receiver;
+            receiver = null;
+            r.onError(why);
+        }
+    }
+
+    boolean isRequestComplete() {
+        return requestComplete;
+    }
+
+    @Override
+    public void receiveBody(BodyReceiver bodyReceiver) {
+        if (receiver != null) {
+            throw new IllegalStateException("the body is already being received");
+        }
+        receiver = bodyReceiver;
+        if (request.expectsContinue() && !requestComplete) {
+            endpoint.write(ResponseSerializer.continueResponse());
+        }
+        if (requestComplete) {
+            receiver.onEnd(); // no body at all
+            return;
+        }
+        connection.pump();
+    }
+
+    @Override
+    public void pauseBody() {
+        bodyPaused = true;
+    }
+
+    @Override
+    public void resumeBody() {
+        if (bodyPaused) {
+            bodyPaused = false;
+            connection.pump();
+        }
+    }
+
+    // ---- response side -----------------------------------------------------------------------
+
+    @Override
+    public void respond(Response response) {
+        if (responseStarted) {
+            throw new IllegalStateException("respond called twice for " + request.target().raw());
+        }
+        if (!endpoint.isOpen()) {
+            closeBody(response.body());
+            return;
+        }
+        responseStarted = true;
+        status = response.status();
+        if (!requestComplete && receiver == null) {
+            // The body was not wanted: rather than reading it only to drop it, close after answering.
+            closeConnection = true;
+        }
+        ResponseBody body = response.body();
+        boolean keepAlive = request.keepAlive() && !closeConnection && !context.isDraining();
+        ResponseSerializer serializer = context.serializer();
+        ByteBuffer head = copy(serializer.encodeHead(new ResponseHead(status, response.headers(), body.length()),
+                request.method(), request.version(), keepAlive));
+        closeConnection |= serializer.closeAfter();
+        BodyFraming framing = serializer.framing();
+        if (framing == BodyFraming.NONE) {
+            closeBody(body);
+            endpoint.write(head);
+            finish();
+        } else if (body instanceof ResponseBody.Bytes bytes) {
+            bodyBytes = bytes.data().remaining();
+            endpoint.write(head, bytes.data());
+            finish();
+        } else if (body instanceof ResponseBody.FileRegion file) {
+            bodyBytes = file.count();
+            endpoint.write(head);
+            endpoint.transferFile(file.file(), file.position(), file.count());
+            finish();
+        } else if (body instanceof ResponseBody.Stream streamed) {
+            endpoint.write(head);
+            connection.outputQueued();
+            stream = new StreamWriter(streamed.source(), framing);
+            streamed.source().start(stream);
+        }
+    }
+
+    private void finish() {
+        responseComplete = true;
+        connection.outputQueued();
+        context.accessLog().log(endpoint.remoteAddress(), request, status.code(), bodyBytes);
+        abortActions.clear();
+        connection.responseComplete(this);
+    }
+
+    @Override
+    public void respondError(HttpStatus errorStatus, HttpHeaders extraHeaders) {
+        respond(BuiltInErrorPage.response(errorStatus, extraHeaders));
+    }
+
+    /** Answers a request that broke the protocol (or timed out), then closes. */
+    static void sendParseError(Endpoint endpoint, HttpContext context, HttpExchange exchange, HttpStatus status) {
+        RequestHead request = exchange == null ? null : exchange.request;
+        Response response = BuiltInErrorPage.response(status, new HttpHeaders(0));
+        ResponseBody.Bytes body = (ResponseBody.Bytes) response.body();
+        HttpMethod method = request == null ? HttpMethod.GET : request.method();
+        HttpVersion version = request == null ? HttpVersion.HTTP_1_1 : request.version();
+        ByteBuffer head = copy(context.serializer().encodeHead(
+                new ResponseHead(status, response.headers(), body.length()), method, version, false));
+        endpoint.write(head, body.data());
+        context.accessLog().log(endpoint.remoteAddress(), request, status.code(), body.length());
+        if (exchange != null) {
+            exchange.responseStarted = true;
+            exchange.responseComplete = true;
+        }
+        endpoint.closeAfterFlush();
+    }
+
+    void outputDrained() {
+        if (stream != null && !responseComplete) {
+            stream.source.onWritable();
+        }
+    }
+
+    boolean isResponseStarted() {
+        return responseStarted;
+    }
+
+    boolean isResponseComplete() {
+        return responseComplete;
+    }
+
+    boolean closesConnection() {
+        return closeConnection;
+    }
+
+    /** The client half-closed after its request: answer, then close. */
+    void closeWhenDone() {
+        closeConnection = true;
+        if (responseComplete) {
+            endpoint.closeAfterFlush();
+        }
+    }
+
+    /** The connection closed under us. */
+    void abort() {
+        failBody(null);
+        if (stream != null && !responseComplete) {
+            stream.source.onCancel();
+        }
+        for (Runnable action : abortActions) {
+            action.run();
+        }
+        abortActions.clear();
+    }
+
+    @Override
+    public void onAbort(Runnable action) {
+        abortActions.add(action);
+    }
+
+    private static ByteBuffer copy(ByteBuffer view) {
+        ByteBuffer copy = ByteBuffer.allocate(view.remaining());
+        copy.put(view).flip();
+        return copy;
+    }
+
+    private static void closeBody(ResponseBody body) {
+        if (body instanceof ResponseBody.FileRegion file) {
+            try {
+                file.file().close();
+            } catch (IOException ignored) {
+                // only opened for reading
+            }
+        } else if (body instanceof ResponseBody.Stream streamed) {
+            streamed.source().onCancel();
+        }
+    }
+
+    // ---- the rest of the Exchange view ---------------------------------------------------------
+
+    @Override
+    public RequestHead request() {
+        return request;
+    }
+
+    @Override
+    public ServerConfig server() {
+        return routed.server();
+    }
+
+    @Override
+    public RouteConfig route() {
+        return routed.route();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return endpoint.remoteAddress();
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return endpoint.localAddress();
+    }
+
+    @Override
+    public Executor blockingExecutor() {
+        return context.blockingExecutor();
+    }
+
+    @Override
+    public Executor eventLoop() {
+        return endpoint.eventLoop();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return endpoint.isOpen();
+    }
+
+    /** A streamed body on its way out: frames chunks when needed and tells the producer when to pause. */
+    private final class StreamWriter implements ResponseStream {
+        final StreamSource source;
+        private final BodyFraming framing;
+        private boolean ended;
+
+        StreamWriter(StreamSource source, BodyFraming framing) {
+            this.source = source;
+            this.framing = framing;
+        }
+
+        @Override
+        public boolean write(ByteBuffer data) {
+            if (ended || !data.hasRemaining()) {
+                return !ended;
+            }
+            bodyBytes += data.remaining();
+            if (framing == BodyFraming.CHUNKED) {
+                endpoint.write(ChunkedEncoder.chunk(data));
+            } else {
+                endpoint.write(data);
+            }
+            connection.outputQueued();
+            return endpoint.queuedBytes() < STREAM_HIGH_WATER;
+        }
+
+        @Override
+        public void end() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (framing == BodyFraming.CHUNKED) {
+                endpoint.write(ChunkedEncoder.lastChunk());
+            }
+            finish();
+        }
+
+        @Override
+        public void abort() {
+            ended = true;
+            endpoint.close();
+        }
+    }
+}
