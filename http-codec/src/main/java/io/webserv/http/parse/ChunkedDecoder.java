@@ -194,7 +194,7 @@ final class ChunkedDecoder {
             throw new HttpParseException(ParseError.TRAILERS_TOO_LARGE);
         }
         // Parsed for their syntax only: SPEC §3 drops trailers, and nothing is kept.
-        FieldLine.parseInto(lines.buffer(), lines.lineStart(), lines.lineEnd(), lines.isLineClean(), new HttpHeaders(1));
+        FieldLine.parseInto(lines.buffer(), lines.lineStart(), lines.lineEnd(), lines.isLineClean(), null, new HttpHeaders(1));
         lines.nextLine();
     }
 }

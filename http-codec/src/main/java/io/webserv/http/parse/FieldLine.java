@@ -17,9 +17,10 @@ final class FieldLine {
 
     /**
      * @param clean the line is known to hold only field-value characters (the line reader checked)
+     * @param cache  where values seen before are reused, or null
      * @return the field's name: one of {@link HeaderNames}' constants when it is a common one
      */
-    static String parseInto(byte[] buf, int start, int end, boolean clean, HttpHeaders into) {
+    static String parseInto(byte[] buf, int start, int end, boolean clean, HeaderValueCache cache, HttpHeaders into) {
         if (buf[start] == ' ' || buf[start] == '\t') {
             // A continuation line (obs-fold), or whitespace between the start-line and the first field.
             throw new HttpParseException(ParseError.OBS_FOLD);
@@ -53,7 +54,8 @@ final class FieldLine {
             }
         }
         String name = HeaderNames.canonical(buf, start, colon - start);
-        into.add(name, new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
+        into.add(name, cache != null ? cache.value(name, buf, valueStart, valueEnd)
+                : new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1));
         return name;
     }
 

@@ -40,6 +40,7 @@ public final class RequestParser {
     private final ParserLimits limits;
     private final LineReader head;
     private final ChunkedDecoder chunked;
+    private final HeaderValueCache valueCache;
 
     private State state = State.REQUEST_LINE;
     private boolean skippedEmptyLine;
@@ -57,7 +58,16 @@ public final class RequestParser {
     }
 
     public RequestParser(ParserLimits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * @param valueCache header values to reuse across requests (one per thread, shared by that thread's
+     *                   parsers), or null to allocate every value
+     */
+    public RequestParser(ParserLimits limits, HeaderValueCache valueCache) {
         this.limits = limits;
+        this.valueCache = valueCache;
         this.head = new LineReader(1024);
         this.chunked = new ChunkedDecoder(limits);
         this.bodyLimit = limits.maxBodyBytes();
@@ -108,7 +118,7 @@ public final class RequestParser {
                 if (headers.size() == limits.maxHeaderCount()) {
                     throw new HttpParseException(ParseError.HEAD_TOO_LARGE);
                 }
-                framingFields.count(FieldLine.parseInto(head.buffer(), head.lineStart(), head.lineEnd(), head.isLineClean(), headers));
+                framingFields.count(FieldLine.parseInto(head.buffer(), head.lineStart(), head.lineEnd(), head.isLineClean(), valueCache, headers));
             }
             head.nextLine();
         }

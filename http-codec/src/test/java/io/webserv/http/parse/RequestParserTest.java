@@ -76,6 +76,27 @@ class RequestParserTest {
     }
 
     @Test
+    void reusesHeaderValuesSeenBeforeThroughASharedCache() {
+        HeaderValueCache cache = new HeaderValueCache(1024);
+        RequestHead first = headThrough(new RequestParser(ParserLimits.DEFAULT, cache), BROWSER_GET);
+        RequestHead second = headThrough(new RequestParser(ParserLimits.DEFAULT, cache), BROWSER_GET);
+        RequestHead uncached = onlyMessage(BROWSER_GET).head();
+
+        assertThat(second.headers()).isEqualTo(uncached.headers());
+        for (int i = 0; i < first.headers().size(); i++) {
+            assertThat(second.headers().value(i)).isSameAs(first.headers().value(i));
+        }
+        RequestHead other = headThrough(new RequestParser(ParserLimits.DEFAULT, cache),
+                BROWSER_GET.replace("theme=dark", "theme=lite"));
+        assertThat(other.headers().get("cookie")).isEqualTo("session=abc123; theme=lite");
+    }
+
+    private static RequestHead headThrough(RequestParser parser, String request) {
+        assertThat(parser.parse(ascii(request))).isEqualTo(ParseResult.HEAD);
+        return parser.head();
+    }
+
+    @Test
     void canonicalisesCommonHeaderNamesAndKeepsOthersAsSent() {
         RequestHead head = onlyMessage("GET / HTTP/1.1\r\nhOsT: a\r\nX-Custom-Thing: 1\r\n\r\n").head();
 

@@ -52,7 +52,7 @@ public final class HttpConnection implements ConnectionHandler {
         this.endpoint = endpoint;
         this.context = context;
         this.sites = sites;
-        this.parser = new RequestParser(context.limits());
+        this.parser = new RequestParser(context.limits(), context.valueCache()); // created on the loop thread
         arm(Wait.HEADER); // a new connection gets the header timeout for its first request
         context.opened(this);
     }

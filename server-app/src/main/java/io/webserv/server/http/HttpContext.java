@@ -1,5 +1,6 @@
 package io.webserv.server.http;
 
+import io.webserv.http.parse.HeaderValueCache;
 import io.webserv.http.parse.ParserLimits;
 import io.webserv.http.syntax.DateHeader;
 import io.webserv.http.write.ResponseSerializer;
@@ -19,6 +20,8 @@ public final class HttpContext {
     private final DateHeader date;
     /** One serializer per event loop thread: its head is copied out before the next use. */
     private final ThreadLocal<ResponseSerializer> serializers;
+    /** One header value cache per event loop thread, shared by that loop's parsers. */
+    private final ThreadLocal<HeaderValueCache> valueCaches = ThreadLocal.withInitial(() -> new HeaderValueCache(512));
     private volatile boolean draining;
     /** Open connections, so that a drain can close the idle ones at once. */
     private final java.util.Set<HttpConnection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -51,6 +54,11 @@ public final class HttpContext {
 
     DateHeader date() {
         return date;
+    }
+
+    /** The calling event loop's header value cache. */
+    HeaderValueCache valueCache() {
+        return valueCaches.get();
     }
 
     ResponseSerializer serializer() {
