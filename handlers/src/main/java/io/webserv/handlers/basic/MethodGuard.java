@@ -19,11 +19,27 @@ public final class MethodGuard implements Handler {
     private static final java.util.Set<String> IMPLEMENTED = java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
 
     private final Handler next;
+    private final java.util.Set<String> allowed;
     private final String allow;
 
+    /** Allows the route's methods. */
     public MethodGuard(RouteConfig route, Handler next) {
+        this(route.methods(), next);
+    }
+
+    /**
+     * @param allowed the methods this route really answers: those configured that some handler behind
+     *                can serve (POST needs an upload_dir or CGI, for instance), so that {@code Allow} is accurate
+     */
+    public MethodGuard(java.util.Set<String> allowed, Handler next) {
         this.next = next;
-        java.util.LinkedHashSet<String> methods = new java.util.LinkedHashSet<>(route.methods());
+        java.util.LinkedHashSet<String> methods = new java.util.LinkedHashSet<>();
+        for (String m : new String[] {"GET", "HEAD", "POST", "PUT", "DELETE"}) {
+            if (allowed.contains(m)) {
+                methods.add(m);
+            }
+        }
+        this.allowed = java.util.Set.copyOf(methods);
         methods.add("OPTIONS");
         this.allow = String.join(", ", methods);
     }
@@ -36,7 +52,7 @@ public final class MethodGuard implements Handler {
             exchange.respondError(HttpStatus.NOT_IMPLEMENTED);
         } else if (method.equals(HttpMethod.OPTIONS)) {
             exchange.respond(Response.empty(HttpStatus.NO_CONTENT, new HttpHeaders().add("Allow", allow)));
-        } else if (!exchange.route().allows(name)) {
+        } else if (!allowed.contains(name)) {
             exchange.respondError(HttpStatus.METHOD_NOT_ALLOWED, new HttpHeaders().add("Allow", allow));
         } else {
             next.handle(exchange);
