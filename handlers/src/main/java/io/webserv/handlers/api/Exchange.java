@@ -52,6 +52,15 @@ public interface Exchange {
         respondError(status, new HttpHeaders(0));
     }
 
+    /**
+     * Answers with whatever this server answers to {@code GET path} (RFC 3875 §6.2.2 local redirect):
+     * the path (with an optional {@code ?query}) is routed again on the same virtual server, with the
+     * request's header fields and no body. Counts as this exchange's response.
+     *
+     * @param path an absolute path starting with {@code /}
+     */
+    void redirectInternally(String path);
+
     /** Where blocking work (file system calls) runs; come back with {@link #eventLoop()}. */
     Executor blockingExecutor();
 

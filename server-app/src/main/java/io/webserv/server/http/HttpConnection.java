@@ -135,6 +135,16 @@ public final class HttpConnection implements ConnectionHandler {
         exchange.dispatch(routed.handler());
     }
 
+    /** A local redirect: {@code redirected} is routed and takes over from {@code current} as this connection's exchange. */
+    HttpExchange replaceExchange(HttpExchange current, RequestHead redirected) {
+        Routed routed = sites.route(endpoint.localAddress(), redirected);
+        HttpExchange next = new HttpExchange(this, endpoint, context, redirected, routed);
+        if (exchange == current) {
+            exchange = next;
+        }
+        return next;
+    }
+
     private void requestComplete() {
         disarm();
         exchange.requestComplete();

@@ -16,6 +16,8 @@ import io.webserv.http.message.HttpMethod;
 import io.webserv.http.message.HttpStatus;
 import io.webserv.http.message.HttpVersion;
 import io.webserv.http.message.RequestHead;
+import io.webserv.http.parse.HttpParseException;
+import io.webserv.http.parse.TargetParser;
 import io.webserv.http.write.BodyFraming;
 import io.webserv.http.write.ChunkedEncoder;
 import io.webserv.http.write.ResponseHead;
@@ -39,6 +41,8 @@ import java.util.concurrent.Executor;
 final class HttpExchange implements Exchange {
 
     private static final Logger log = LoggerFactory.getLogger(HttpExchange.class);
+    /** How many local redirects one request may go through (a CGI redirecting to itself…). */
+    private static final int MAX_INTERNAL_REDIRECTS = 10;
     /** A stream producer is told to pause above this much queued output. */
     private static final long STREAM_HIGH_WATER = 64 * 1024;
 
@@ -58,6 +62,11 @@ final class HttpExchange implements Exchange {
     private HttpStatus status;
     private long bodyBytes;
     private StreamWriter stream;
+    private int redirects;
+
+    Routed routed() {
+        return routed;
+    }
 
     HttpExchange(HttpConnection connection, Endpoint endpoint, HttpContext context, RequestHead request, Routed routed) {
         this.connection = connection;
@@ -198,6 +207,33 @@ final class HttpExchange implements Exchange {
         context.accessLog().log(endpoint.remoteAddress(), request, status.code(), bodyBytes);
         abortActions.clear();
         connection.responseComplete(this);
+    }
+
+    @Override
+    public void redirectInternally(String path) {
+        if (responseStarted) {
+            throw new IllegalStateException("respond called twice for " + request.target().raw());
+        }
+        if (redirects >= MAX_INTERNAL_REDIRECTS) {
+            log.warn("internal redirect loop at {}", path);
+            respondError(HttpStatus.INTERNAL_SERVER_ERROR);
+            return;
+        }
+        RequestHead redirected;
+        try {
+            redirected = new RequestHead(HttpMethod.GET, TargetParser.parse(path, HttpMethod.GET), request.version(),
+                    request.headers(), request.host(), 0);
+        } catch (HttpParseException e) {
+            log.warn("invalid internal redirect to {}: {}", path, e.getMessage());
+            respondError(HttpStatus.INTERNAL_SERVER_ERROR);
+            return;
+        }
+        responseStarted = true; // this exchange hands its response over
+        HttpExchange next = connection.replaceExchange(this, redirected);
+        next.redirects = redirects + 1;
+        next.requestComplete = requestComplete;
+        next.closeConnection = closeConnection;
+        next.dispatch(next.routed.handler());
     }
 
     @Override
