@@ -37,6 +37,23 @@ final class EventLoop implements Executor {
 
     private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
     private static final int ACCEPTS_PER_EVENT = 64;
+    private static final long ACCEPT_BACKOFF_NANOS = 100_000_000L;
+
+    /** Turns accepting back on after a failed accept (out of file descriptors). */
+    private static final class AcceptResumer extends io.webserv.net.internal.Timed {
+        private final SelectionKey key;
+
+        AcceptResumer(SelectionKey key) {
+            this.key = key;
+        }
+
+        @Override
+        protected void expire() {
+            if (key.isValid()) {
+                key.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        }
+    }
 
     private final Reactor reactor;
     private final NetOptions options;
@@ -100,18 +117,22 @@ final class EventLoop implements Executor {
         if (attachment instanceof SocketConnection connection) {
             connection.onReady(key.readyOps());
         } else if (attachment instanceof Listener listener) {
-            accept(listener);
+            accept(key, listener);
         }
     }
 
-    private void accept(Listener listener) {
+    private void accept(SelectionKey key, Listener listener) {
         for (int i = 0; i < ACCEPTS_PER_EVENT; i++) {
             SocketChannel channel;
             try {
                 channel = listener.channel().accept();
             } catch (IOException e) {
-                // EMFILE and friends: keep the listener, try again at the next readiness.
-                log.warn("accept failed on {}: {}", listener.address(), e.toString());
+                // EMFILE and friends. The listener stays readable (level-triggered), so retrying at
+                // once would spin: stop accepting for a moment, keep serving the open connections.
+                log.warn("accept failed on {}: {}; pausing accepts for {} ms", listener.address(), e.toString(),
+                        ACCEPT_BACKOFF_NANOS / 1_000_000);
+                key.interestOps(0);
+                deadlines.set(new AcceptResumer(key), nanoTime() + ACCEPT_BACKOFF_NANOS);
                 return;
             }
             if (channel == null) {
