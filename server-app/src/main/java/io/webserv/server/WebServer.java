@@ -1,6 +1,8 @@
 package io.webserv.server;
 
+import io.webserv.cgi.CgiHandler;
 import io.webserv.config.model.WebservConfig;
+import io.webserv.handlers.errors.ErrorPages;
 import io.webserv.handlers.files.MimeTypes;
 import io.webserv.handlers.routing.RouteHandlerFactory;
 import io.webserv.handlers.routing.VirtualHosts;
@@ -44,10 +46,12 @@ public final class WebServer implements AutoCloseable {
     private final Reactor reactor;
     private final HttpContext context;
     private final ExecutorService blocking;
+    private final CgiHandler cgi;
     private final List<Listener> listeners = new ArrayList<>();
 
     private WebServer(WebservConfig config) throws IOException {
         this.config = config;
+        this.cgi = new CgiHandler(config.timeouts().cgi());
         this.blocking = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
                 daemonThreads("webserv-blocking-"));
         ParserLimits limits = ParserLimits.DEFAULT
@@ -57,7 +61,7 @@ public final class WebServer implements AutoCloseable {
         this.context = new HttpContext(limits, HttpTimeouts.of(config.timeouts().header(), config.timeouts().body(),
                 config.timeouts().keepAlive(), config.timeouts().send()), blocking,
                 new AccessLog(config.accessLog().kind() != io.webserv.config.model.AccessLog.Kind.OFF),
-                new DateHeader(Clock.systemUTC()));
+                new DateHeader(Clock.systemUTC()), new ErrorPages(new MimeTypes(config.mimeTypes())));
         NetOptions options = NetOptions.defaults()
                 .withWorkers(config.workers())
                 .withMaxConnections(config.maxConnections())
@@ -74,7 +78,7 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(WebservConfig config) throws IOException {
         WebServer server = new WebServer(config);
         try {
-            server.bindAll(new BuiltInRoutes(new MimeTypes(config.mimeTypes())));
+            server.bindAll(new BuiltInRoutes(new MimeTypes(config.mimeTypes()), server.cgi));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -128,10 +132,16 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         reactor.close();
-        blocking.shutdownNow();
+        cgi.close(); // kills the CGI scripts still running (SPEC §1)
+        // Closing connections queued clean-up work (an aborted upload deletes its temp file): let the
+        // queued tasks run before stopping the pool, for a moment at most.
+        blocking.shutdown();
         try {
-            blocking.awaitTermination(2, TimeUnit.SECONDS);
+            if (!blocking.awaitTermination(2, TimeUnit.SECONDS)) {
+                blocking.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            blocking.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 /**
  * The blocking half of {@link StaticFileHandler}: from the located path to a reply. Follows symbolic
  * links and then requires the real path to stay under the real root, so a link can never expose a byte
  * outside it; handles directories (redirect to the slash form, index files); hands regular files to
- * {@link FileResponder}. Every file system call of a static request happens here, off the event loop.
+ * {@link FileResponder}; lists a directory without an index when autoindex is on ({@link AutoIndex}).
+ * Every file system call of a static request happens here, off the event loop.
  */
 final class StaticFileResolver {
 
@@ -38,24 +40,21 @@ final class StaticFileResolver {
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
-            return FileReply.error(FileErrors.statusOf(e, root, root));
+            return FileReply.error(RealPaths.rootFailureStatus(e, root));
         }
         try {
-            Path real = file.toRealPath();
-            if (!real.startsWith(realRoot)) {
+            Optional<Path> inside = RealPaths.under(file, realRoot);
+            if (inside.isEmpty()) {
                 return FORBIDDEN;
             }
+            Path real = inside.get();
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
             if (attributes.isDirectory()) {
                 return directory(request, route, real, realRoot);
             }
             return FileResponder.respond(request, real, attributes, mimeTypes.forPath(real));
         } catch (IOException e) {
-            HttpStatus status = FileErrors.statusOf(e, file, root);
-            if (status.equals(HttpStatus.NOT_FOUND) && FileErrors.missingPathEscapes(file, root, realRoot)) {
-                return FORBIDDEN;
-            }
-            return FileReply.error(status);
+            return FileReply.error(RealPaths.failureStatus(e, file, root, realRoot));
         }
     }
 
@@ -79,9 +78,8 @@ final class StaticFileResolver {
                 return FileResponder.respond(request, real, attributes, mimeTypes.forFileName(name));
             }
         }
-        // TODO(issue #4): when route.autoindex() is on, answer with the directory listing here instead
-        // of 403. Until then a directory without an index file is refused whether autoindex is on or off.
-        return FORBIDDEN;
+        // No index file: the listing when the route asks for it (SPEC §4), else 403.
+        return route.autoindex() ? AutoIndex.listing(request, route, directory, realRoot) : FORBIDDEN;
     }
 
     /**

@@ -83,7 +83,7 @@ public final class VirtualHosts {
     }
 
     /** Prefix match on segment boundaries; {@code "*"} (OPTIONS *) belongs to the route {@code /}. */
-    static boolean matches(String routePath, String path) {
+    public static boolean matches(String routePath, String path) {
         if (routePath.equals("/")) {
             return true;
         }

@@ -231,11 +231,8 @@ class StaticFileResolverTest {
     }
 
     @Test
-    void directoryWithoutIndexIsForbiddenEvenWithAutoindexForNow() {
+    void directoryWithoutIndexIsForbidden() {
         assertThat(errorStatus(get("/empty-dir/"))).isEqualTo(HttpStatus.FORBIDDEN);
-        RouteConfig autoindex = new RouteConfig("/", RouteConfig.DEFAULT_METHODS, www, false, List.of("index.html"), true,
-                0, Map.of(), Optional.empty(), Optional.empty(), Map.of());
-        assertThat(errorStatus(resolve(autoindex, HttpMethod.GET, "/empty-dir/"))).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

@@ -95,7 +95,12 @@ public final class HttpConnection implements ConnectionHandler {
     private void parseAvailable(ByteBuffer in) {
         while (endpoint.isOpen()) {
             if (exchange != null && !exchange.wantsMoreInput()) {
-                endpoint.suspendReading(); // leftover bytes wait in the reactor's buffer
+                if (!exchange.isRequestComplete()) {
+                    endpoint.suspendReading(); // the handler paused the body: let TCP hold the client back
+                }
+                // A complete request waiting for its response: a pipelined request stays unparsed in the
+                // reactor's buffer (which stops reading when full), and reading goes on so that a client
+                // that leaves is noticed (EOF or reset) and its work aborted.
                 return;
             }
             ParseResult result = parser.parse(in);
@@ -189,6 +194,19 @@ public final class HttpConnection implements ConnectionHandler {
         HttpExchange.sendParseError(endpoint, context, exchange, error.status());
     }
 
+    /** A handler paused the body (its disk is busy): the body timeout waits for the client, not for us. */
+    void bodyPaused() {
+        if (waiting == Wait.BODY) {
+            disarm();
+        }
+    }
+
+    void bodyResumed() {
+        if (exchange != null && !exchange.isRequestComplete() && waiting == Wait.NONE) {
+            arm(Wait.BODY);
+        }
+    }
+
     /** The exchange queued output: watch that the client keeps reading it. */
     void outputQueued() {
         if (waiting == Wait.NONE && endpoint.queuedBytes() > 0) {
@@ -248,10 +266,15 @@ public final class HttpConnection implements ConnectionHandler {
         HttpExchange.sendParseError(endpoint, context, exchange, HttpStatus.REQUEST_TIMEOUT);
     }
 
+    /**
+     * The client sent FIN. With a response fully queued, it is flushed, then the connection closes;
+     * otherwise the client is taken as gone, as nginx does, and the exchange is aborted (a CGI script
+     * is killed) rather than finished for nobody.
+     */
     @Override
     public void onInputClosed(Endpoint ignored) {
-        if (exchange != null && exchange.isRequestComplete()) {
-            exchange.closeWhenDone(); // half-close after a full request: still answer it
+        if (exchange == null || exchange.isResponseComplete()) {
+            endpoint.closeAfterFlush(); // what is queued still goes out
         } else {
             endpoint.close();
         }

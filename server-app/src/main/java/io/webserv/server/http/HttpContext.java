@@ -1,5 +1,6 @@
 package io.webserv.server.http;
 
+import io.webserv.handlers.errors.ErrorPages;
 import io.webserv.http.parse.HeaderValueCache;
 import io.webserv.http.parse.ParserLimits;
 import io.webserv.http.syntax.DateHeader;
@@ -18,6 +19,7 @@ public final class HttpContext {
     private final Executor blockingExecutor;
     private final AccessLog accessLog;
     private final DateHeader date;
+    private final ErrorPages errorPages;
     /** One serializer per event loop thread: its head is copied out before the next use. */
     private final ThreadLocal<ResponseSerializer> serializers;
     /** One header value cache per event loop thread, shared by that loop's parsers. */
@@ -27,12 +29,13 @@ public final class HttpContext {
     private final java.util.Set<HttpConnection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public HttpContext(ParserLimits limits, HttpTimeouts timeouts, Executor blockingExecutor,
-                       AccessLog accessLog, DateHeader date) {
+                       AccessLog accessLog, DateHeader date, ErrorPages errorPages) {
         this.limits = limits;
         this.timeouts = timeouts;
         this.blockingExecutor = blockingExecutor;
         this.accessLog = accessLog;
         this.date = date;
+        this.errorPages = errorPages;
         this.serializers = ThreadLocal.withInitial(() -> new ResponseSerializer(date, "webserv"));
     }
 
@@ -54,6 +57,11 @@ public final class HttpContext {
 
     DateHeader date() {
         return date;
+    }
+
+    /** The configured error pages, for every exchange's {@code respondError}. */
+    ErrorPages errorPages() {
+        return errorPages;
     }
 
     /** The calling event loop's header value cache. */

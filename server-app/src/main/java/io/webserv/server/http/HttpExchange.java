@@ -145,13 +145,17 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void pauseBody() {
-        bodyPaused = true;
+        if (!bodyPaused) {
+            bodyPaused = true;
+            connection.bodyPaused(); // the server's own delay must not count as a slow client
+        }
     }
 
     @Override
     public void resumeBody() {
         if (bodyPaused) {
             bodyPaused = false;
+            connection.bodyResumed();
             connection.pump();
         }
     }
@@ -169,8 +173,9 @@ final class HttpExchange implements Exchange {
         }
         responseStarted = true;
         status = response.status();
-        if (!requestComplete && receiver == null) {
-            // The body was not wanted: rather than reading it only to drop it, close after answering.
+        if (!requestComplete) {
+            // Answered before the whole body arrived (not wanted, or refused midway): rather than
+            // reading the rest only to drop it, close after answering.
             closeConnection = true;
         }
         ResponseBody body = response.body();
@@ -236,9 +241,18 @@ final class HttpExchange implements Exchange {
         next.dispatch(next.routed.handler());
     }
 
+    /**
+     * The configured page when there is one (read off the loop, so it may come later), else the built-in
+     * one at once. A page that comes after something else answered (a parse error or timeout while it
+     * was read) is dropped.
+     */
     @Override
     public void respondError(HttpStatus errorStatus, HttpHeaders extraHeaders) {
-        respond(BuiltInErrorPage.response(errorStatus, extraHeaders));
+        context.errorPages().respond(this, errorStatus, extraHeaders, response -> {
+            if (!responseStarted) {
+                respond(response);
+            }
+        });
     }
 
     /** Answers a request that broke the protocol (or timed out), then closes. */
@@ -275,14 +289,6 @@ final class HttpExchange implements Exchange {
 
     boolean closesConnection() {
         return closeConnection;
-    }
-
-    /** The client half-closed after its request: answer, then close. */
-    void closeWhenDone() {
-        closeConnection = true;
-        if (responseComplete) {
-            endpoint.closeAfterFlush();
-        }
     }
 
     /** The connection closed under us. */

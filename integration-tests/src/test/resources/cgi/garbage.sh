@@ -1,0 +1,5 @@
+#!/bin/sh
+# Text without a header block.
+echo "hello world"
+echo
+echo "no headers here"
