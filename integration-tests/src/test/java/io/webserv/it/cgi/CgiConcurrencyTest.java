@@ -3,14 +3,10 @@ package io.webserv.it.cgi;
 import io.webserv.it.support.RawClient;
 import io.webserv.it.support.RawClient.RawResponse;
 import io.webserv.it.support.Requests;
-import io.webserv.it.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,20 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Many scripts at once, on one event loop that never waits for any of them (SPEC §6, §7). */
 class CgiConcurrencyTest {
 
-    @TempDir
-    static Path dir;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = CgiSite.start(dir, "10s"); // workers: 1 (the default): one loop serves everything
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        assertThat(CgiSite.awaitNoZombies()).as("zombie children of the JVM").isEmpty();
-    }
+    @RegisterExtension
+    static final CgiServer server = new CgiServer("10s"); // workers: 1 (the default): one loop serves everything
 
     @Test
     void fiftyConcurrentRequestsAllGetTheirOwnAnswer() throws Exception {
@@ -81,7 +65,7 @@ class CgiConcurrencyTest {
                 client.send(Requests.get("/cgi-bin/sleep.py?secs=2&tag=busy" + i));
             }
             for (int i = 0; i < 20; i++) {
-                CgiSite.awaitPid(dir, "busy" + i + ".pid"); // all 20 are running and sleeping now
+                CgiSite.awaitPid(server.dir(), "busy" + i + ".pid"); // all 20 are running and sleeping now
             }
             long worst = 0;
             try (RawClient client = new RawClient(server.address())) {

@@ -4,9 +4,8 @@ import io.webserv.it.support.Poll;
 import io.webserv.it.support.RawClient;
 import io.webserv.it.support.Requests;
 import io.webserv.it.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -21,27 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CgiLifecycleTest {
 
-    @TempDir
-    static Path dir;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = CgiSite.start(dir, "30s");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        assertThat(CgiSite.awaitNoZombies()).as("zombie children of the JVM").isEmpty();
-    }
+    @RegisterExtension
+    static final CgiServer server = new CgiServer("30s");
 
     @Test
     void aClientThatLeavesDuringTheOutputKillsTheScript() throws Exception {
         long pid;
         try (RawClient client = new RawClient(server.address())) {
             client.send(Requests.get("/cgi-bin/drip.py?tag=leave"));
-            pid = CgiSite.awaitPid(dir, "leave.pid");
+            pid = CgiSite.awaitPid(server.dir(), "leave.pid");
             assertThat(client.socket().getInputStream().read()).isEqualTo('H'); // the response has begun
         }
         assertThat(Poll.within(Duration.ofSeconds(3), () -> CgiSite.isReaped(pid)))
@@ -53,7 +40,7 @@ class CgiLifecycleTest {
         long pid;
         try (RawClient client = new RawClient(server.address())) {
             client.send(Requests.get("/cgi-bin/sleep.py?tag=silent"));
-            pid = CgiSite.awaitPid(dir, "silent.pid");
+            pid = CgiSite.awaitPid(server.dir(), "silent.pid");
         }
         assertThat(Poll.within(Duration.ofSeconds(3), () -> CgiSite.isReaped(pid)))
                 .as("script %d killed and reaped after its client left", pid).isTrue();

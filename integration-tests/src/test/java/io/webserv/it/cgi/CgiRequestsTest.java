@@ -3,11 +3,8 @@ package io.webserv.it.cgi;
 import io.webserv.it.support.RawClient;
 import io.webserv.it.support.RawClient.RawResponse;
 import io.webserv.it.support.Requests;
-import io.webserv.it.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,20 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** CGI requests and responses over real sockets with real scripts (SPEC §6, RFC 3875). */
 class CgiRequestsTest {
 
-    @TempDir
-    static Path dir;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = CgiSite.start(dir, "10s");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        assertThat(CgiSite.awaitNoZombies()).as("zombie children of the JVM").isEmpty();
-    }
+    @RegisterExtension
+    static final CgiServer server = new CgiServer("10s");
 
     private static RawResponse exchange(String request) throws Exception {
         return Requests.exchange(server.address(), request);
@@ -58,7 +43,7 @@ class CgiRequestsTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("content-type")).isEqualTo("text/plain; charset=utf-8");
         Map<String, String> env = environment(response);
-        Path script = dir.resolve("cgi-bin/env.py").toRealPath();
+        Path script = server.dir().resolve("cgi-bin/env.py").toRealPath();
         assertThat(env).containsEntry("GATEWAY_INTERFACE", "CGI/1.1")
                 .containsEntry("SERVER_PROTOCOL", "HTTP/1.1")
                 .containsEntry("SERVER_SOFTWARE", "webserv")
@@ -93,7 +78,7 @@ class CgiRequestsTest {
 
         assertThat(env).containsEntry("SCRIPT_NAME", "/cgi-bin/env.py")
                 .containsEntry("PATH_INFO", "/extra/päth")
-                .containsEntry("PATH_TRANSLATED", dir.resolve("cgi-bin").toString() + "/extra/päth")
+                .containsEntry("PATH_TRANSLATED", server.dir().resolve("cgi-bin").toString() + "/extra/päth")
                 .containsEntry("QUERY_STRING", "");
     }
 

@@ -4,15 +4,11 @@ import io.webserv.it.support.Poll;
 import io.webserv.it.support.RawClient.RawResponse;
 import io.webserv.it.support.Requests;
 import io.webserv.it.support.Sockets;
-import io.webserv.it.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,20 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code timeouts.cgi} (1 s here): no progress → the process tree is killed, 504 (SPEC §6). */
 class CgiTimeoutTest {
 
-    @TempDir
-    static Path dir;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = CgiSite.start(dir, "1s");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        assertThat(CgiSite.awaitNoZombies()).as("zombie children of the JVM").isEmpty();
-    }
+    @RegisterExtension
+    static final CgiServer server = new CgiServer("1s");
 
     @Test
     void aSilentScriptIs504WithinTheTimeoutAndDiesWithItsChildren() throws Exception {
@@ -43,8 +27,8 @@ class CgiTimeoutTest {
 
         assertThat(response.status()).isEqualTo(504);
         assertThat(millis).as("answered after the 1 s timeout, not much later").isBetween(1_000L, 2_500L);
-        long pid = CgiSite.awaitPid(dir, "t504.pid");
-        long child = CgiSite.awaitPid(dir, "t504.child");
+        long pid = CgiSite.awaitPid(server.dir(), "t504.pid");
+        long child = CgiSite.awaitPid(server.dir(), "t504.child");
         assertThat(Poll.within(Duration.ofSeconds(3), () -> CgiSite.isReaped(pid))).as("script %d reaped", pid).isTrue();
         assertThat(Poll.within(Duration.ofSeconds(3), () -> CgiSite.isDead(child))).as("its child %d killed", child).isTrue();
     }
@@ -63,7 +47,7 @@ class CgiTimeoutTest {
     void aScriptThatStallsAfterItsHeadIsCutAndTheConnectionClosed() throws Exception {
         try (Socket socket = new Socket()) {
             socket.connect(server.address(), 5_000);
-            socket.setSoTimeout(5_000);
+            socket.setSoTimeout(10_000);
             socket.getOutputStream().write(Requests.get("/cgi-bin/sleep.py?tag=stall&head=1")
                     .getBytes(StandardCharsets.ISO_8859_1));
             String received = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -71,7 +55,7 @@ class CgiTimeoutTest {
             // The head went out before the stall: too late for 504, the connection is closed mid-body.
             assertThat(received).startsWith("HTTP/1.1 200 OK").contains("started\n").doesNotEndWith("0\r\n\r\n");
         }
-        long pid = CgiSite.awaitPid(dir, "stall.pid");
+        long pid = CgiSite.awaitPid(server.dir(), "stall.pid");
         assertThat(Poll.within(Duration.ofSeconds(3), () -> CgiSite.isReaped(pid))).isTrue();
     }
 

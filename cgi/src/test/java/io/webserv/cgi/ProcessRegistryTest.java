@@ -1,0 +1,62 @@
+package io.webserv.cgi;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProcessRegistryTest {
+
+    /** {@code sh} that starts a {@code sleep} child, prints its pid, and waits. */
+    private static Process shellWithChild() throws IOException {
+        return new ProcessBuilder("/bin/sh", "-c", "sleep 60 & echo $!; wait").start();
+    }
+
+    private static ProcessHandle child(Process shell) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.US_ASCII));
+        return ProcessHandle.of(Long.parseLong(out.readLine().trim())).orElseThrow();
+    }
+
+    @Test
+    void killAllKillsEveryProcessTreeAndLeavesNothingRegistered() throws Exception {
+        ProcessRegistry registry = new ProcessRegistry();
+        Process first = shellWithChild();
+        Process second = shellWithChild();
+        assertThat(registry.add(first)).isTrue();
+        assertThat(registry.add(second)).isTrue();
+        ProcessHandle grandchild = child(first);
+
+        registry.killAll(Duration.ofSeconds(5));
+
+        assertThat(first.isAlive()).isFalse();
+        assertThat(second.isAlive()).isFalse();
+        assertThat(grandchild.onExit().get(5, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(first.onExit().thenApply(p -> registry.size()).get(5, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aProcessAddedAfterCloseIsKilledAtOnce() throws Exception {
+        ProcessRegistry registry = new ProcessRegistry();
+        registry.killAll(Duration.ofSeconds(1));
+        Process late = new ProcessBuilder("sleep", "60").start();
+
+        assertThat(registry.add(late)).isFalse();
+        assertThat(late.waitFor(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aProcessThatExitsLeavesTheRegistry() throws Exception {
+        ProcessRegistry registry = new ProcessRegistry();
+        Process quick = new ProcessBuilder("/bin/true").start();
+        registry.add(quick);
+
+        quick.onExit().get(5, TimeUnit.SECONDS);
+        assertThat(quick.onExit().thenApply(p -> registry.size()).get(5, TimeUnit.SECONDS)).isZero();
+    }
+}
