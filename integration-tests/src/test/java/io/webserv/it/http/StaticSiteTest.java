@@ -113,6 +113,11 @@ class StaticSiteTest {
             assertThat(response.status()).isEqualTo(301);
             assertThat(response.header("location")).isEqualTo("/hello.txt");
             assertThat(response.bodyText()).contains("/hello.txt");
+            assertThat(response.header("connection")).as("an answer given at once keeps the connection").isNull();
+            // the same connection goes on, for answers given at once (405, OPTIONS) too
+            assertThat(client.send("DELETE /hello.txt HTTP/1.1\r\nHost: a\r\n\r\n").read().status()).isEqualTo(405);
+            assertThat(client.send("OPTIONS /hello.txt HTTP/1.1\r\nHost: a\r\n\r\n").read().status()).isEqualTo(204);
+            assertThat(client.send("GET /hello.txt HTTP/1.1\r\nHost: a\r\n\r\n").read().bodyText()).isEqualTo("hello, world\n");
         }
     }
 

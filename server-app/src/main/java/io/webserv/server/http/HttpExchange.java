@@ -173,9 +173,10 @@ final class HttpExchange implements Exchange {
         }
         responseStarted = true;
         status = response.status();
-        if (!requestComplete) {
+        if (!requestComplete && request.hasBody()) {
             // Answered before the whole body arrived (not wanted, or refused midway): rather than
-            // reading the rest only to drop it, close after answering.
+            // reading the rest only to drop it, close after answering. (A request without a body is
+            // complete once the parser says so, right after this: it keeps its connection.)
             closeConnection = true;
         }
         ResponseBody body = response.body();
