@@ -49,7 +49,7 @@ public final class WebServer implements AutoCloseable {
     private final CgiHandler cgi;
     private final List<Listener> listeners = new ArrayList<>();
 
-    private WebServer(WebservConfig config) throws IOException {
+    private WebServer(WebservConfig config, MimeTypes mimeTypes) throws IOException {
         this.config = config;
         this.cgi = new CgiHandler(config.timeouts().cgi());
         this.blocking = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
@@ -61,7 +61,7 @@ public final class WebServer implements AutoCloseable {
         this.context = new HttpContext(limits, HttpTimeouts.of(config.timeouts().header(), config.timeouts().body(),
                 config.timeouts().keepAlive(), config.timeouts().send()), blocking,
                 new AccessLog(config.accessLog().kind() != io.webserv.config.model.AccessLog.Kind.OFF),
-                new DateHeader(Clock.systemUTC()), new ErrorPages(new MimeTypes(config.mimeTypes())));
+                new DateHeader(Clock.systemUTC()), new ErrorPages(mimeTypes));
         NetOptions options = NetOptions.defaults()
                 .withWorkers(config.workers())
                 .withMaxConnections(config.maxConnections())
@@ -76,9 +76,10 @@ public final class WebServer implements AutoCloseable {
      * @throws IOException when an address cannot be bound (the message names it); nothing stays open
      */
     public static WebServer start(WebservConfig config) throws IOException {
-        WebServer server = new WebServer(config);
+        MimeTypes mimeTypes = new MimeTypes(config.mimeTypes());
+        WebServer server = new WebServer(config, mimeTypes);
         try {
-            server.bindAll(new BuiltInRoutes(new MimeTypes(config.mimeTypes()), server.cgi));
+            server.bindAll(new BuiltInRoutes(mimeTypes, server.cgi));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;

@@ -36,12 +36,7 @@ record RequestLine(HttpMethod method, RequestTarget target, HttpVersion version)
         if (method.equals(HttpMethod.CONNECT)) {
             throw new HttpParseException(ParseError.CONNECT_NOT_SUPPORTED);
         }
-        for (int i = targetStart; i < targetEnd; i++) {
-            // VCHAR only: controls, DEL and obs-text never belong in a target (RFC 3986 §2).
-            if (buf[i] < 0x21 || buf[i] == 0x7F) {
-                throw new HttpParseException(ParseError.TARGET_INVALID);
-            }
-        }
+        // TargetParser checks every character against RFC 3986 (no controls, DEL or obs-text).
         String rawTarget = new String(buf, targetStart, targetEnd - targetStart, StandardCharsets.ISO_8859_1);
         return new RequestLine(method, TargetParser.parse(rawTarget, method), version);
     }

@@ -18,7 +18,6 @@ public final class HttpContext {
     private final HttpTimeouts timeouts;
     private final Executor blockingExecutor;
     private final AccessLog accessLog;
-    private final DateHeader date;
     private final ErrorPages errorPages;
     /** One serializer per event loop thread: its head is copied out before the next use. */
     private final ThreadLocal<ResponseSerializer> serializers;
@@ -34,7 +33,6 @@ public final class HttpContext {
         this.timeouts = timeouts;
         this.blockingExecutor = blockingExecutor;
         this.accessLog = accessLog;
-        this.date = date;
         this.errorPages = errorPages;
         this.serializers = ThreadLocal.withInitial(() -> new ResponseSerializer(date, "webserv"));
     }
@@ -53,10 +51,6 @@ public final class HttpContext {
 
     AccessLog accessLog() {
         return accessLog;
-    }
-
-    DateHeader date() {
-        return date;
     }
 
     /** The configured error pages, for every exchange's {@code respondError}. */

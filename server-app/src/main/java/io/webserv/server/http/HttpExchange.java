@@ -64,10 +64,6 @@ final class HttpExchange implements Exchange {
     private StreamWriter stream;
     private int redirects;
 
-    Routed routed() {
-        return routed;
-    }
-
     HttpExchange(HttpConnection connection, Endpoint endpoint, HttpContext context, RequestHead request, Routed routed) {
         this.connection = connection;
         this.endpoint = endpoint;
