@@ -47,6 +47,15 @@ public final class Splits {
         return splits;
     }
 
+    /** The input in consecutive pieces of {@code step} bytes (the last may be shorter). */
+    public static List<ByteBuffer> every(byte[] input, int step) {
+        List<ByteBuffer> pieces = new ArrayList<>();
+        for (int i = 0; i < input.length; i += step) {
+            pieces.add(ByteBuffer.wrap(input, i, Math.min(step, input.length - i)).slice());
+        }
+        return pieces;
+    }
+
     private static List<ByteBuffer> cut(byte[] input, int[] fixed, Random random) {
         List<ByteBuffer> chunks = new ArrayList<>();
         int i = 0;
