@@ -57,6 +57,8 @@ final class EventLoop implements Executor {
 
     private final Reactor reactor;
     private final NetOptions options;
+    /** Accept pauses in a row since accept last succeeded (out of descriptors): 0 when all is well. */
+    private int acceptPauses;
     private final Selector selector;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -129,14 +131,21 @@ final class EventLoop implements Executor {
             } catch (IOException e) {
                 // EMFILE and friends. The listener stays readable (level-triggered), so retrying at
                 // once would spin: stop accepting for a moment, keep serving the open connections.
-                log.warn("accept failed on {}: {}; pausing accepts for {} ms", listener.address(), e.toString(),
-                        ACCEPT_BACKOFF_NANOS / 1_000_000);
+                // One warning per episode, not one per pause: a long exhaustion must not flood the log.
+                if (acceptPauses++ == 0) {
+                    log.warn("accept failed on {}: {}; pausing accepts {} ms at a time until it succeeds",
+                            listener.address(), e.toString(), ACCEPT_BACKOFF_NANOS / 1_000_000);
+                }
                 key.interestOps(0);
                 deadlines.set(new AcceptResumer(key), nanoTime() + ACCEPT_BACKOFF_NANOS);
                 return;
             }
             if (channel == null) {
                 return;
+            }
+            if (acceptPauses > 0) {
+                log.warn("accepting again on {} after {} pauses", listener.address(), acceptPauses);
+                acceptPauses = 0;
             }
             if (!reactor.reserveConnection()) {
                 closeQuietly(channel);

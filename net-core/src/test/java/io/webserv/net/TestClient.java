@@ -16,11 +16,21 @@ final class TestClient implements AutoCloseable {
     final OutputStream out;
 
     TestClient(InetSocketAddress address) throws IOException {
-        socket = new Socket();
-        socket.connect(address, 5_000);
+        this(connect(address));
+    }
+
+    /** Wraps a socket connected already. */
+    TestClient(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(5_000);
         reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         out = socket.getOutputStream();
+    }
+
+    private static Socket connect(InetSocketAddress address) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(address, 5_000);
+        return socket;
     }
 
     void send(String text) throws IOException {

@@ -64,10 +64,20 @@ public final class WebServer implements AutoCloseable {
                 new DateHeader(Clock.systemUTC()), new ErrorPages(mimeTypes));
         NetOptions options = NetOptions.defaults()
                 .withWorkers(config.workers())
-                .withMaxConnections(config.maxConnections())
+                .withMaxConnections(connectionCap(config.maxConnections()))
                 .withWriteMode(config.io().write() == io.webserv.config.model.IoOptions.WriteMode.ON_READY
                         ? WriteMode.ON_READY : WriteMode.EAGER);
         this.reactor = new Reactor(options);
+    }
+
+    /** {@code max_connections}, lowered (with a warning) to what the file-descriptor limit has room for. */
+    private static int connectionCap(int configured) {
+        int allowed = FileDescriptorBudget.forThisProcess(configured);
+        if (allowed < configured) {
+            log.warn("max_connections {} exceeds what the open-file limit (ulimit -n) has room for: serving at most {}"
+                    + " connections; raise the limit to serve more", configured, allowed);
+        }
+        return allowed;
     }
 
     /**

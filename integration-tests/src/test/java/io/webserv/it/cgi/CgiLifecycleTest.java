@@ -1,5 +1,6 @@
 package io.webserv.it.cgi;
 
+import io.webserv.it.support.ProcFs;
 import io.webserv.it.support.Poll;
 import io.webserv.it.support.RawClient;
 import io.webserv.it.support.Requests;
@@ -31,7 +32,7 @@ class CgiLifecycleTest {
             pid = CgiSite.awaitPid(server.dir(), "leave.pid");
             assertThat(client.socket().getInputStream().read()).isEqualTo('H'); // the response has begun
         }
-        assertThat(Poll.within(Duration.ofSeconds(3), () -> CgiSite.isReaped(pid)))
+        assertThat(Poll.within(Duration.ofSeconds(3), () -> ProcFs.isReaped(pid)))
                 .as("script %d killed and reaped after its client left", pid).isTrue();
     }
 
@@ -42,7 +43,7 @@ class CgiLifecycleTest {
             client.send(Requests.get("/cgi-bin/sleep.py?tag=silent"));
             pid = CgiSite.awaitPid(server.dir(), "silent.pid");
         }
-        assertThat(Poll.within(Duration.ofSeconds(3), () -> CgiSite.isReaped(pid)))
+        assertThat(Poll.within(Duration.ofSeconds(3), () -> ProcFs.isReaped(pid)))
                 .as("script %d killed and reaped after its client left", pid).isTrue();
     }
 
@@ -70,9 +71,9 @@ class CgiLifecycleTest {
         for (int i = 0; i < pids.length; i++) {
             long pid = pids[i];
             long child = Long.parseLong(Files.readString(own.resolve("cgi-bin/pids/stop" + i + ".child")).trim());
-            assertThat(CgiSite.isReaped(pid) || Poll.within(Duration.ofSeconds(2), () -> CgiSite.isReaped(pid)))
+            assertThat(ProcFs.isReaped(pid) || Poll.within(Duration.ofSeconds(2), () -> ProcFs.isReaped(pid)))
                     .as("script %d killed by the shutdown", pid).isTrue();
-            assertThat(Poll.within(Duration.ofSeconds(2), () -> CgiSite.isDead(child))).as("its child %d", child).isTrue();
+            assertThat(Poll.within(Duration.ofSeconds(2), () -> ProcFs.isDead(child))).as("its child %d", child).isTrue();
         }
     }
 }

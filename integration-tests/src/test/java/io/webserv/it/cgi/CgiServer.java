@@ -1,5 +1,6 @@
 package io.webserv.it.cgi;
 
+import io.webserv.it.support.ProcFs;
 import io.webserv.it.support.TestServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -40,7 +41,7 @@ final class CgiServer implements BeforeAllCallback, AfterAllCallback {
     public void afterAll(ExtensionContext context) throws Exception {
         try {
             server.close();
-            assertThat(CgiSite.awaitNoZombies()).as("zombie children of the JVM").isEmpty();
+            assertThat(ProcFs.awaitNoZombies()).as("zombie children of the JVM").isEmpty();
         } finally {
             delete(dir);
         }

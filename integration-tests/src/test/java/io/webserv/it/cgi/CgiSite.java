@@ -9,12 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +19,7 @@ import java.util.stream.Stream;
  * a static {@code www}, and a way to follow the scripts' processes through {@code /proc}: scripts write
  * their pid to {@code cgi-bin/pids/TAG.pid}.
  */
-final class CgiSite {
+public final class CgiSite {
 
     static final Path PYTHON = Path.of("/usr/bin/python3");
     static final Path PHP_CGI = Path.of("/usr/bin/php-cgi");
@@ -64,7 +61,7 @@ final class CgiSite {
     }
 
     /** The directories and scripts, without a server. */
-    static void prepare(Path dir) throws IOException, URISyntaxException {
+    public static void prepare(Path dir) throws IOException, URISyntaxException {
         Path cgiBin = Files.createDirectories(dir.resolve("cgi-bin"));
         Files.createDirectories(cgiBin.resolve("pids"));
         URL scripts = CgiSite.class.getResource("/cgi");
@@ -79,7 +76,7 @@ final class CgiSite {
     }
 
     /** The pid a script wrote to {@code cgi-bin/pids/NAME}, waiting for it. */
-    static long awaitPid(Path dir, String name) throws InterruptedException {
+    public static long awaitPid(Path dir, String name) throws InterruptedException {
         Path file = dir.resolve("cgi-bin/pids/" + name);
         if (!Poll.within(Duration.ofSeconds(10), () -> Files.exists(file))) {
             throw new AssertionError("no " + file + " within 10 s");
@@ -89,63 +86,5 @@ final class CgiSite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Whether a process has ended: gone from /proc, or a zombie some other process has to reap. */
-    static boolean isDead(long pid) {
-        String state = stat(pid);
-        return state == null || state.charAt(0) == 'Z' && parentOf(state) != ProcessHandle.current().pid();
-    }
-
-    /** Whether a child of this JVM has ended and been reaped: gone from /proc altogether. */
-    static boolean isReaped(long pid) {
-        return stat(pid) == null;
-    }
-
-    /** The children of this JVM that are zombies now (exited, not reaped). */
-    static List<Long> zombieChildren() throws IOException {
-        long self = ProcessHandle.current().pid();
-        List<Long> zombies = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                String state = stat(Long.parseLong(name));
-                if (state != null && state.charAt(0) == 'Z' && parentOf(state) == self) {
-                    zombies.add(Long.parseLong(name));
-                }
-            }
-        }
-        return zombies;
-    }
-
-    /** Waits (a reaper is asynchronous) until this JVM has no zombie child; returns those left. */
-    static List<Long> awaitNoZombies() throws Exception {
-        Poll.within(Duration.ofSeconds(5), () -> {
-            try {
-                return zombieChildren().isEmpty();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return zombieChildren();
-    }
-
-    /** {@code /proc/PID/stat} from the state field on ("S 1234 ..."), or null when there is no such process. */
-    private static String stat(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2); // the command name may hold spaces and parentheses
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            return null; // vanished while being read
-        }
-    }
-
-    private static long parentOf(String state) {
-        return Long.parseLong(state.split(" ")[1]);
     }
 }

@@ -1,5 +1,6 @@
 package io.webserv.it.cgi;
 
+import io.webserv.it.support.ProcFs;
 import io.webserv.it.support.Poll;
 import io.webserv.it.support.RawClient.RawResponse;
 import io.webserv.it.support.Requests;
@@ -29,8 +30,8 @@ class CgiTimeoutTest {
         assertThat(millis).as("answered after the 1 s timeout, not much later").isBetween(1_000L, 2_500L);
         long pid = CgiSite.awaitPid(server.dir(), "t504.pid");
         long child = CgiSite.awaitPid(server.dir(), "t504.child");
-        assertThat(Poll.within(Duration.ofSeconds(3), () -> CgiSite.isReaped(pid))).as("script %d reaped", pid).isTrue();
-        assertThat(Poll.within(Duration.ofSeconds(3), () -> CgiSite.isDead(child))).as("its child %d killed", child).isTrue();
+        assertThat(Poll.within(Duration.ofSeconds(3), () -> ProcFs.isReaped(pid))).as("script %d reaped", pid).isTrue();
+        assertThat(Poll.within(Duration.ofSeconds(3), () -> ProcFs.isDead(child))).as("its child %d killed", child).isTrue();
     }
 
     @Test
@@ -56,7 +57,7 @@ class CgiTimeoutTest {
             assertThat(received).startsWith("HTTP/1.1 200 OK").contains("started\n").doesNotEndWith("0\r\n\r\n");
         }
         long pid = CgiSite.awaitPid(server.dir(), "stall.pid");
-        assertThat(Poll.within(Duration.ofSeconds(3), () -> CgiSite.isReaped(pid))).isTrue();
+        assertThat(Poll.within(Duration.ofSeconds(3), () -> ProcFs.isReaped(pid))).isTrue();
     }
 
     @Test

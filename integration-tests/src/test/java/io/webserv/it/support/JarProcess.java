@@ -35,10 +35,20 @@ public final class JarProcess implements AutoCloseable {
 
     /** Starts the jar with {@code args} in {@code workDir}. */
     public static JarProcess start(Path workDir, String... args) throws IOException {
+        return launch(workDir, List.of(), args);
+    }
+
+    /** Starts the jar as {@link #start} does, under {@code ulimit -n openFiles} (soft and hard). */
+    public static JarProcess startWithOpenFileLimit(Path workDir, int openFiles, String... args) throws IOException {
+        return launch(workDir, List.of("/bin/sh", "-c", "ulimit -n " + openFiles + " && exec \"$@\"", "sh"), args);
+    }
+
+    private static JarProcess launch(Path workDir, List<String> wrapper, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: package server-app first");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable().toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(javaExecutable().toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return new JarProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
     }

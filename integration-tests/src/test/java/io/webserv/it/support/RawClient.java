@@ -104,6 +104,17 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Everything the server still sends, up to its close (fails if it does not close in time). */
+    public byte[] rest() throws IOException {
+        return in.readAllBytes();
+    }
+
+    /** Drops the connection with a TCP reset (SO_LINGER 0), as a crashed or hostile client does. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     private byte[] readChunked() throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
