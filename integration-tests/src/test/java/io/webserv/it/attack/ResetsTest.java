@@ -44,21 +44,19 @@ class ResetsTest {
 
     @Test
     void aResetInAnUploadLeavesNoPartialFile() throws Exception {
-        RawClient client = new RawClient(SERVER.address());
-        client.send("POST /uploads/half.bin HTTP/1.1\r\nHost: a\r\nContent-Length: 5242880\r\n\r\n").send(new byte[2 * 1024 * 1024]);
-        assertThat(Poll.within(Duration.ofSeconds(5), () -> !uploads().isEmpty())).as("the upload has begun on disk").isTrue();
-        client.reset();
-
-        assertThat(Poll.within(Duration.ofSeconds(5), () -> uploads().isEmpty())).as("partial upload removed: %s", uploads()).isTrue();
-        assertCleanAfterwards();
+        resetMidUpload("POST /uploads/half.bin HTTP/1.1\r\nHost: a\r\nContent-Length: 5242880\r\n\r\n");
     }
 
     @Test
     void aResetInAMultipartUploadLeavesNoPartialFile() throws Exception {
+        resetMidUpload("POST /uploads HTTP/1.1\r\nHost: a\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n"
+                + "Content-Length: 5242880\r\n\r\n--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"part.bin\"\r\n\r\n");
+    }
+
+    /** Sends {@code head} and 2 of the 5 MiB it announces, waits until the file is on disk, then resets. */
+    private void resetMidUpload(String head) throws Exception {
         RawClient client = new RawClient(SERVER.address());
-        client.send("POST /uploads HTTP/1.1\r\nHost: a\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n"
-                        + "Content-Length: 5242880\r\n\r\n--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"part.bin\"\r\n\r\n")
-                .send(new byte[2 * 1024 * 1024]);
+        client.send(head).send(new byte[2 * 1024 * 1024]);
         assertThat(Poll.within(Duration.ofSeconds(5), () -> !uploads().isEmpty())).as("the upload has begun on disk").isTrue();
         client.reset();
 
