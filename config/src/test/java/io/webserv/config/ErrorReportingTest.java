@@ -110,7 +110,7 @@ class ErrorReportingTest {
                 "conf/bad.yaml:4:5: unknown key 'roots' (expected one of: listen, server_names, root, index, autoindex, "
                         + "client_max_body_size, error_pages, routes)",
                 "conf/bad.yaml:7:9: unknown key 'uplod_dir' (expected one of: path, methods, root, index, autoindex, "
-                        + "client_max_body_size, error_pages, redirect, upload_dir, cgi)");
+                        + "client_max_body_size, error_pages, redirect, upload_dir, cgi, handler, handler_options)");
     }
 
     @Test

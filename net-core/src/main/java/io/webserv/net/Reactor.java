@@ -7,6 +7,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The entry point of net-core: a set of {@link NetOptions#workers()} event loops, the first of which
@@ -25,6 +26,8 @@ public final class Reactor implements AutoCloseable {
     private final NetOptions options;
     private final List<EventLoop> loops = new ArrayList<>();
     private final AtomicInteger openConnections = new AtomicInteger();
+    /** A LongAdder: bumped by whichever loop accepts, read rarely (status pages). */
+    private final LongAdder acceptedConnections = new LongAdder();
     private int nextLoop;
     private boolean started;
 
@@ -94,6 +97,7 @@ public final class Reactor implements AutoCloseable {
     }
 
     boolean reserveConnection() {
+        acceptedConnections.increment();
         if (openConnections.incrementAndGet() > options.maxConnections()) {
             openConnections.decrementAndGet();
             return false;
@@ -103,6 +107,11 @@ public final class Reactor implements AutoCloseable {
 
     void releaseConnection() {
         openConnections.decrementAndGet();
+    }
+
+    /** Connections accepted since the start, those closed at once over {@code maxConnections} included. */
+    public long acceptedConnections() {
+        return acceptedConnections.sum();
     }
 
     /** Buffers the loops' pools have lent out right now (each read on its own loop thread). */

@@ -12,6 +12,7 @@ import io.webserv.handlers.delete.DeleteHandler;
 import io.webserv.handlers.files.MimeTypes;
 import io.webserv.handlers.files.StaticFileHandler;
 import io.webserv.handlers.routing.RouteHandlerFactory;
+import io.webserv.handlers.spi.ModuleContext;
 import io.webserv.handlers.upload.UploadHandler;
 
 import java.util.HashMap;
@@ -20,7 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The handler chain of each route: the method guard, then a redirect when the route has one, else a
+ * The handler chain of each route: the method guard, then the handler module the route mounts, or a
+ * redirect when the route has one, else a
  * switch from each method the route allows to the handler that serves it. A configured method with no
  * handler behind it (POST on a route without upload_dir or CGI) is left out of {@code Allow} and
  * answered 405.
@@ -32,7 +34,12 @@ final class BuiltInRoutes implements RouteHandlerFactory {
     private final DeleteHandler deletes;
     private final UploadHandler uploads;
 
-    BuiltInRoutes(MimeTypes mimeTypes, CgiHandler cgi) {
+    private final HandlerModules modules;
+    private final ModuleContext moduleContext;
+
+    BuiltInRoutes(MimeTypes mimeTypes, CgiHandler cgi, HandlerModules modules, ModuleContext moduleContext) {
+        this.modules = modules;
+        this.moduleContext = moduleContext;
         this.files = new StaticFileHandler(mimeTypes);
         this.cgi = cgi;
         this.deletes = new DeleteHandler();
@@ -41,6 +48,9 @@ final class BuiltInRoutes implements RouteHandlerFactory {
 
     @Override
     public Handler create(ServerConfig server, RouteConfig route) {
+        if (route.handler().isPresent()) {
+            return new MethodGuard(route, modules.create(route, moduleContext));
+        }
         if (route.redirect().isPresent()) {
             return new MethodGuard(route, new RedirectHandler(route.redirect().get()));
         }

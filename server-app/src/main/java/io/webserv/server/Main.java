@@ -90,6 +90,13 @@ public final class Main {
             err.println("webserv: cannot unpack the welcome site: " + e.getMessage());
             return 1;
         }
+        // Which handler modules exist is known here, not in the config module: check the mounts now,
+        // so that -t reports them too, at their line and column.
+        List<ConfigError> moduleErrors = file == null ? List.of() : HandlerModules.discover().check(config, file);
+        if (!moduleErrors.isEmpty()) {
+            moduleErrors.forEach(err::println);
+            return 1;
+        }
         if (testOnly) {
             out.println("configuration OK");
             return 0;

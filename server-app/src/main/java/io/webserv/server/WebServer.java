@@ -89,7 +89,8 @@ public final class WebServer implements AutoCloseable {
         MimeTypes mimeTypes = new MimeTypes(config.mimeTypes());
         WebServer server = new WebServer(config, mimeTypes);
         try {
-            server.bindAll(new BuiltInRoutes(mimeTypes, server.cgi));
+            LiveStatistics statistics = new LiveStatistics(server.reactor, server.context.counters());
+            server.bindAll(new BuiltInRoutes(mimeTypes, server.cgi, HandlerModules.discover(), () -> statistics));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;

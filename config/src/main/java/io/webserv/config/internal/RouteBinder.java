@@ -2,6 +2,7 @@ package io.webserv.config.internal;
 
 import io.webserv.config.internal.Node.Entry;
 import io.webserv.config.internal.Node.Kind;
+import io.webserv.config.model.HandlerMount;
 import io.webserv.config.model.Redirect;
 import io.webserv.config.model.RouteConfig;
 import java.nio.file.Path;
@@ -22,7 +23,11 @@ import java.util.stream.Stream;
 final class RouteBinder {
 
     static final List<String> KEYS = Stream.concat(Stream.of("path", "methods"),
-            Stream.concat(Settings.KEYS.stream(), Stream.of("redirect", "upload_dir", "cgi"))).toList();
+            Stream.concat(Settings.KEYS.stream(), Stream.of("redirect", "upload_dir", "cgi", "handler", "handler_options"))).toList();
+
+    /** The keys a route with a handler module may not have: the module answers every request. */
+    private static final List<String> SERVING_KEYS = List.of("redirect", "upload_dir", "cgi");
+    private static final Pattern MODULE_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
 
     /** The methods a route may allow; any other token is answered 501 by the server anyway. */
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
@@ -61,6 +66,7 @@ final class RouteBinder {
         Optional<Path> uploadDir = f.get("upload_dir").flatMap(n -> values.path(n, "upload_dir", baseDir));
         uploadDir.ifPresent(dir -> checks.directory("upload_dir", dir, true, f.get("upload_dir").orElseThrow().at()));
         Map<String, String> cgi = f.get("cgi").flatMap(n -> values.map(n, "cgi")).map(this::cgi).orElse(Map.of());
+        Optional<HandlerMount> handler = handler(f);
         rejectBesideRedirect(f);
         if (merged.root().isEmpty() && path.isPresent()) {
             values.problems().at(pathNode.orElseThrow(), "route '" + path.get()
@@ -71,8 +77,40 @@ final class RouteBinder {
         }
         RouteConfig route = new RouteConfig(path.get(), methods, merged.root().get(), own.root().isPresent(),
                 merged.indexOrDefault(), merged.autoindexOrDefault(), merged.clientMaxBodySizeOrDefault(),
-                merged.errorPages(), redirect, uploadDir, cgi);
+                merged.errorPages(), redirect, uploadDir, cgi, handler);
         return Optional.of(new Bound(route, pathNode.get().at()));
+    }
+
+    /**
+     * {@code handler: NAME} with its {@code handler_options} (each a value or a list of values). Which
+     * names and options exist is checked by the server, which knows the modules.
+     */
+    private Optional<HandlerMount> handler(Fields f) {
+        if (!f.has("handler")) {
+            f.entry("handler_options").ifPresent(e -> values.problems().at(e.keyAt(),
+                    "'handler_options' needs a 'handler' on the same route"));
+            return Optional.empty();
+        }
+        SERVING_KEYS.stream().flatMap(key -> f.entry(key).stream()).forEach(e -> values.problems().at(e.keyAt(),
+                "'" + e.key() + "' cannot be combined with 'handler': the module answers every request of the route"));
+        Node nameNode = f.get("handler").orElseThrow();
+        Optional<String> name = values.string(nameNode, "handler").filter(text -> {
+            if (!MODULE_NAME.matcher(text).matches()) {
+                values.problems().at(nameNode, "invalid handler module name '" + Text.quote(text)
+                        + "' (expected lower-case letters, digits, '-' or '_', e.g. status)");
+                return false;
+            }
+            return true;
+        });
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        f.get("handler_options").flatMap(n -> values.map(n, "handler_options")).ifPresent(mapping -> {
+            for (Entry entry : mapping.entries().values()) {
+                String key = "handler_options." + entry.key();
+                values.list(entry.value(), key, true).ifPresent(items -> options.put(entry.key(),
+                        items.stream().flatMap(item -> values.string(item, key).stream()).toList()));
+            }
+        });
+        return name.map(n -> new HandlerMount(n, options, nameNode.at().line(), nameNode.at().column()));
     }
 
     /** A route that redirects serves nothing: keys that would serve are errors, not silently ignored. */

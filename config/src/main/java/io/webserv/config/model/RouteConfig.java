@@ -30,10 +30,12 @@ import java.util.Set;
  * @param uploadDir          present: POST bodies are stored in this absolute directory
  * @param cgi                file extension with its dot → absolute interpreter path, or {@code ""}
  *                           to execute the script itself
+ * @param handler            present: a handler module answers every request of the route
  */
 public record RouteConfig(String path, Set<String> methods, Path root, boolean rootReplacesPrefix, List<String> index,
                           boolean autoindex, long clientMaxBodySize, Map<Integer, String> errorPages,
-                          Optional<Redirect> redirect, Optional<Path> uploadDir, Map<String, String> cgi) {
+                          Optional<Redirect> redirect, Optional<Path> uploadDir, Map<String, String> cgi,
+                          Optional<HandlerMount> handler) {
 
     /** The methods a route allows when it does not say ({@code methods: [GET]} means the same). */
     public static final Set<String> DEFAULT_METHODS = Collections.unmodifiableSet(new LinkedHashSet<>(
@@ -47,6 +49,7 @@ public record RouteConfig(String path, Set<String> methods, Path root, boolean r
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(redirect, "redirect");
         Objects.requireNonNull(uploadDir, "uploadDir");
+        Objects.requireNonNull(handler, "handler");
         if (!path.startsWith("/") || clientMaxBodySize < 0 || methods.isEmpty()) {
             throw new IllegalArgumentException("invalid route " + path + ": " + methods + ", " + clientMaxBodySize);
         }
@@ -54,6 +57,14 @@ public record RouteConfig(String path, Set<String> methods, Path root, boolean r
         index = List.copyOf(index);
         errorPages = Map.copyOf(errorPages);
         cgi = Map.copyOf(cgi);
+    }
+
+    /** A route without a handler module. */
+    public RouteConfig(String path, Set<String> methods, Path root, boolean rootReplacesPrefix, List<String> index,
+                       boolean autoindex, long clientMaxBodySize, Map<Integer, String> errorPages,
+                       Optional<Redirect> redirect, Optional<Path> uploadDir, Map<String, String> cgi) {
+        this(path, methods, root, rootReplacesPrefix, index, autoindex, clientMaxBodySize, errorPages, redirect, uploadDir,
+                cgi, Optional.empty());
     }
 
     /** A route that serves {@code root} (nginx {@code root}) with every default: GET and HEAD only. */

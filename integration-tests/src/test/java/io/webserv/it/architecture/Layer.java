@@ -13,6 +13,7 @@ enum Layer {
     CONFIG("config", "io.webserv.config"),
     HANDLERS("handlers", "io.webserv.handlers"),
     CGI("cgi", "io.webserv.cgi"),
+    HANDLERS_STATUS("handlers-status", "io.webserv.status"),
     SERVER_APP("server-app", "io.webserv.server"),
     INTEGRATION_TESTS("integration-tests", "io.webserv.it");
 

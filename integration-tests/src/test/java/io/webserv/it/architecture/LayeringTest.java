@@ -1,6 +1,8 @@
 package io.webserv.it.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -8,6 +10,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static io.webserv.it.architecture.Layer.CGI;
 import static io.webserv.it.architecture.Layer.CONFIG;
 import static io.webserv.it.architecture.Layer.HANDLERS;
+import static io.webserv.it.architecture.Layer.HANDLERS_STATUS;
 import static io.webserv.it.architecture.Layer.HTTP_CODEC;
 import static io.webserv.it.architecture.Layer.INTEGRATION_TESTS;
 import static io.webserv.it.architecture.Layer.NET_CORE;
@@ -56,6 +59,7 @@ class LayeringTest {
                 .layer(CONFIG.artifact()).definedBy(CONFIG.packages())
                 .layer(HANDLERS.artifact()).definedBy(HANDLERS.packages())
                 .layer(CGI.artifact()).definedBy(CGI.packages())
+                .layer(HANDLERS_STATUS.artifact()).definedBy(HANDLERS_STATUS.packages())
                 .layer(SERVER_APP.artifact()).definedBy(SERVER_APP.packages())
                 .layer(INTEGRATION_TESTS.artifact()).definedBy(INTEGRATION_TESTS.packages())
 
@@ -65,12 +69,29 @@ class LayeringTest {
                 .whereLayer(HANDLERS.artifact()).mayOnlyAccessLayers(HTTP_CODEC.artifact(), CONFIG.artifact())
                 .whereLayer(CGI.artifact()).mayOnlyAccessLayers(
                         HANDLERS.artifact(), HTTP_CODEC.artifact(), CONFIG.artifact(), NET_CORE.artifact())
+                // a handler module sees what any handler sees; server-app finds it through ServiceLoader only
+                .whereLayer(HANDLERS_STATUS.artifact()).mayOnlyAccessLayers(
+                        HANDLERS.artifact(), HTTP_CODEC.artifact(), CONFIG.artifact())
+                .whereLayer(HANDLERS_STATUS.artifact()).mayNotBeAccessedByAnyLayer()
                 .whereLayer(SERVER_APP.artifact()).mayOnlyAccessLayers(
                         HTTP_CODEC.artifact(), NET_CORE.artifact(), CONFIG.artifact(), HANDLERS.artifact(),
                         CGI.artifact())
                 .whereLayer(SERVER_APP.artifact()).mayNotBeAccessedByAnyLayer()
                 .whereLayer(INTEGRATION_TESTS.artifact()).mayNotBeAccessedByAnyLayer()
                 .because("SPEC §7 fixes which module may depend on which")
+                .check(classes);
+    }
+
+    /**
+     * A handler module builds on the contract every handler has (the API) and the one modules have (the
+     * SPI), not on the built-in handlers, so that those can change without breaking it.
+     */
+    @Test
+    void handlerModulesUseOnlyTheHandlerApiAndSpi() {
+        noClasses().that().resideInAPackage(HANDLERS_STATUS.packages())
+                .should().dependOnClassesThat(resideInAPackage(HANDLERS.packages())
+                        .and(not(resideInAnyPackage("io.webserv.handlers.api..", "io.webserv.handlers.spi..")))
+                        .as("handler classes outside the API and SPI"))
                 .check(classes);
     }
 

@@ -1,11 +1,13 @@
 package io.webserv.server.http;
 
 import io.webserv.handlers.errors.ErrorPages;
+import io.webserv.http.message.RequestHead;
 import io.webserv.http.parse.HeaderValueCache;
 import io.webserv.http.parse.ParserLimits;
 import io.webserv.http.syntax.DateHeader;
 import io.webserv.http.write.ResponseSerializer;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 
 /**
@@ -18,6 +20,7 @@ public final class HttpContext {
     private final HttpTimeouts timeouts;
     private final Executor blockingExecutor;
     private final AccessLog accessLog;
+    private final ResponseCounters counters = new ResponseCounters();
     private final ErrorPages errorPages;
     /** One serializer per event loop thread: its head is copied out before the next use. */
     private final ThreadLocal<ResponseSerializer> serializers;
@@ -49,8 +52,15 @@ public final class HttpContext {
         return blockingExecutor;
     }
 
-    AccessLog accessLog() {
-        return accessLog;
+    /** Every response sent goes to the access log and the counters. */
+    void responded(InetSocketAddress remote, RequestHead request, int status, long bodyBytes) {
+        accessLog.log(remote, request, status, bodyBytes);
+        counters.record(status, bodyBytes);
+    }
+
+    /** The responses counted so far, for the status pages. */
+    public ResponseCounters counters() {
+        return counters;
     }
 
     /** The configured error pages, for every exchange's {@code respondError}. */

@@ -206,7 +206,7 @@ final class HttpExchange implements Exchange {
     private void finish() {
         responseComplete = true;
         connection.outputQueued();
-        context.accessLog().log(endpoint.remoteAddress(), request, status.code(), bodyBytes);
+        context.responded(endpoint.remoteAddress(), request, status.code(), bodyBytes);
         abortActions.clear();
         connection.responseComplete(this);
     }
@@ -262,7 +262,7 @@ final class HttpExchange implements Exchange {
         ByteBuffer head = copy(context.serializer().encodeHead(
                 new ResponseHead(status, response.headers(), body.length()), method, version, false));
         endpoint.write(head, body.data());
-        context.accessLog().log(endpoint.remoteAddress(), request, status.code(), body.length());
+        context.responded(endpoint.remoteAddress(), request, status.code(), body.length());
         if (exchange != null) {
             exchange.responseStarted = true;
             exchange.responseComplete = true;

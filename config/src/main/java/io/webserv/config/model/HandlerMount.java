@@ -1,0 +1,39 @@
+package io.webserv.config.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A handler module mounted on a route ({@code handler: status}), with the route's
+ * {@code handler_options}. The configuration only records the mount: which modules exist is known
+ * where the handlers are, so the server checks the name and the option names at start-up, and reports
+ * a mistake at {@code line:column} like any other configuration error.
+ *
+ * @param module  the module's name
+ * @param options each option's values in the order written (a single value is a one-item list)
+ * @param line    where {@code handler} is written, 1-based
+ * @param column  where {@code handler} is written, 1-based
+ */
+public record HandlerMount(String module, Map<String, List<String>> options, int line, int column) {
+
+    public HandlerMount {
+        Objects.requireNonNull(module, "module");
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        options.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        options = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The single value of option {@code name}, if set (the first, if it lists several). */
+    public Optional<String> option(String name) {
+        List<String> values = options.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** Every value of option {@code name}, or an empty list. */
+    public List<String> optionValues(String name) {
+        return options.getOrDefault(name, List.of());
+    }
+}
