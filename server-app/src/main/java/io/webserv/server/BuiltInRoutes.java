@@ -9,6 +9,8 @@ import io.webserv.handlers.basic.MethodGuard;
 import io.webserv.handlers.basic.MethodSwitch;
 import io.webserv.handlers.basic.RedirectHandler;
 import io.webserv.handlers.delete.DeleteHandler;
+import io.webserv.handlers.files.FileCache;
+import io.webserv.handlers.files.InvalidatesFileCache;
 import io.webserv.handlers.files.MimeTypes;
 import io.webserv.handlers.files.StaticFileHandler;
 import io.webserv.handlers.routing.RouteHandlerFactory;
@@ -31,8 +33,8 @@ final class BuiltInRoutes implements RouteHandlerFactory {
 
     private final StaticFileHandler files;
     private final CgiHandler cgi;
-    private final DeleteHandler deletes;
-    private final UploadHandler uploads;
+    private final Handler deletes;
+    private final Handler uploads;
 
     private final HandlerModules modules;
     private final ModuleContext moduleContext;
@@ -40,10 +42,11 @@ final class BuiltInRoutes implements RouteHandlerFactory {
     BuiltInRoutes(MimeTypes mimeTypes, CgiHandler cgi, HandlerModules modules, ModuleContext moduleContext) {
         this.modules = modules;
         this.moduleContext = moduleContext;
-        this.files = new StaticFileHandler(mimeTypes);
+        FileCache cache = new FileCache(); // shared: the handlers that change files empty it
+        this.files = new StaticFileHandler(mimeTypes, cache);
         this.cgi = cgi;
-        this.deletes = new DeleteHandler();
-        this.uploads = new UploadHandler();
+        this.deletes = new InvalidatesFileCache(new DeleteHandler(), cache);
+        this.uploads = new InvalidatesFileCache(new UploadHandler(), cache);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.webserv.http.message.HttpMethod;
 import io.webserv.http.message.HttpStatus;
 import io.webserv.http.message.RequestHead;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -17,7 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Serves the files of the exchange's route (SPEC §4) for GET and HEAD.
  *
- * <p>On the event loop it only maps the path ({@link FileLocator}, pure); every file system call runs on
+ * <p>A small file read lately is answered from {@link FileCache} at once, on the event loop. Otherwise,
+ * on the event loop it only maps the path ({@link FileLocator}, pure); every file system call runs on
  * the exchange's blocking executor ({@link StaticFileResolver}), and the reply comes back to the loop
  * to be sent. A regular file goes out as a {@link io.webserv.handlers.api.ResponseBody.FileRegion} that
  * the server sends zero-copy and closes, for HEAD too (the server drops the body but keeps its length).
@@ -35,10 +37,21 @@ public final class StaticFileHandler implements Handler {
     private static final String ALLOW = "GET, HEAD";
 
     private final StaticFileResolver resolver;
+    private final FileCache cache;
 
     /** @param mimeTypes the media types, usually {@code new MimeTypes(config.mimeTypes())} */
     public StaticFileHandler(MimeTypes mimeTypes) {
-        this.resolver = new StaticFileResolver(mimeTypes);
+        this(mimeTypes, new FileCache());
+    }
+
+    /**
+     * @param mimeTypes the media types
+     * @param cache     small files in memory; the handlers that change files must share it
+     *                  ({@link FileCache#invalidateAll()})
+     */
+    public StaticFileHandler(MimeTypes mimeTypes, FileCache cache) {
+        this.resolver = new StaticFileResolver(mimeTypes, cache);
+        this.cache = cache;
     }
 
     @Override
@@ -50,6 +63,11 @@ public final class StaticFileHandler implements Handler {
             return;
         }
         RouteConfig route = exchange.route();
+        CachedFile cached = cache.lookup(route, request.target().path());
+        if (cached != null) {
+            deliver(exchange, fromMemory(request, cached)); // no system call, no thread hop
+            return;
+        }
         Optional<Path> file = FileLocator.locate(route, request.target().path());
         if (file.isEmpty()) {
             exchange.respondError(HttpStatus.FORBIDDEN);
@@ -82,6 +100,14 @@ public final class StaticFileHandler implements Handler {
             loop.execute(() -> deliver(exchange, result));
         } catch (RejectedExecutionException e) {
             result.release(); // the loop is gone, and the connection with it
+        }
+    }
+
+    private static FileReply fromMemory(RequestHead request, CachedFile cached) {
+        try {
+            return FileResponder.respond(request, cached.facts(), cached::body);
+        } catch (IOException e) {
+            throw new IllegalStateException("a cached body cannot fail to open", e);
         }
     }
 

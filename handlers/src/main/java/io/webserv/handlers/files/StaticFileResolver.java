@@ -10,7 +10,11 @@ import io.webserv.http.message.RequestTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
@@ -26,9 +30,11 @@ final class StaticFileResolver {
     private static final FileReply FORBIDDEN = FileReply.error(HttpStatus.FORBIDDEN);
 
     private final MimeTypes mimeTypes;
+    private final FileCache cache;
 
-    StaticFileResolver(MimeTypes mimeTypes) {
+    StaticFileResolver(MimeTypes mimeTypes, FileCache cache) {
         this.mimeTypes = mimeTypes;
+        this.cache = cache;
     }
 
     /**
@@ -52,7 +58,7 @@ final class StaticFileResolver {
             if (attributes.isDirectory()) {
                 return directory(request, route, real, realRoot);
             }
-            return FileResponder.respond(request, real, attributes, mimeTypes.forPath(real));
+            return file(request, route, real, attributes, mimeTypes.forPath(real));
         } catch (IOException e) {
             return FileReply.error(RealPaths.failureStatus(e, file, root, realRoot));
         }
@@ -75,11 +81,41 @@ final class StaticFileResolver {
             }
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
             if (!attributes.isDirectory()) {
-                return FileResponder.respond(request, real, attributes, mimeTypes.forFileName(name));
+                return file(request, route, real, attributes, mimeTypes.forFileName(name));
             }
         }
         // No index file: the listing when the route asks for it (SPEC §4), else 403.
         return route.autoindex() ? AutoIndex.listing(request, route, directory, realRoot) : FORBIDDEN;
+    }
+
+    /**
+     * A regular file: a small one is read into {@link FileCache} (under the request's path, which stands
+     * for the whole resolution) and answered from memory; the others are sent from disk.
+     */
+    private FileReply file(RequestHead request, RouteConfig route, Path real, BasicFileAttributes attributes,
+                           String contentType) throws IOException {
+        if (attributes.isRegularFile() && cache.accepts(attributes.size())) {
+            Optional<byte[]> content = readWhole(real, attributes.size());
+            if (content.isPresent()) {
+                FileFacts facts = FileFacts.of(attributes.size(), attributes.lastModifiedTime().toMillis(), contentType);
+                CachedFile cached = cache.entry(facts, content.get());
+                cache.store(route, request.target().path(), cached);
+                return FileResponder.respond(request, facts, cached::body);
+            }
+        }
+        return FileResponder.respondFromDisk(request, real, attributes, contentType);
+    }
+
+    /** The file's bytes, or empty when its size is no longer {@code length} (it is being written). */
+    private static Optional<byte[]> readWhole(Path file, long length) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer content = ByteBuffer.allocate((int) length);
+            while (content.hasRemaining() && channel.read(content) >= 0) {
+                // read until full or end of file
+            }
+            boolean same = !content.hasRemaining() && channel.read(ByteBuffer.allocate(1)) < 0;
+            return same ? Optional.of(content.array()) : Optional.empty();
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ class AutoIndexTest {
     @TempDir
     Path temp;
     private Path www;
-    private final StaticFileResolver resolver = new StaticFileResolver(MimeTypes.builtIn());
+    private final StaticFileResolver resolver = new StaticFileResolver(MimeTypes.builtIn(), FileCache.disabled());
 
     @BeforeEach
     void tree() throws IOException {

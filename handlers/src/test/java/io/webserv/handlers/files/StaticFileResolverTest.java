@@ -48,7 +48,7 @@ class StaticFileResolverTest {
     Path temp;
     private Path www;
     private Path outside;
-    private final StaticFileResolver resolver = new StaticFileResolver(MimeTypes.builtIn());
+    private final StaticFileResolver resolver = new StaticFileResolver(MimeTypes.builtIn(), FileCache.disabled());
     private final List<FileReply> replies = new ArrayList<>();
 
     @BeforeEach
