@@ -35,10 +35,17 @@ public final class JarProcess implements AutoCloseable {
 
     /** Starts the jar with {@code args} in {@code workDir}. */
     public static JarProcess start(Path workDir, String... args) throws IOException {
+        return start(workDir, List.of(), args);
+    }
+
+    /** Starts the jar with {@code args} in {@code workDir}, the JVM given {@code jvmOptions} (a heap limit, say). */
+    public static JarProcess start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: package server-app first");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable().toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable().toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         return new JarProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
     }

@@ -25,10 +25,13 @@ import java.nio.ByteBuffer;
  *    keep_alive: close  header: 408/close        body: 408 · send: close
  * </pre>
  *
- * <p>While a response is in progress and its request is complete, reading is suspended: the next
- * pipelined request stays in the reactor's buffer until the response is queued, so answers go out in
- * order and a client cannot pile up work. A request that breaks the protocol is answered with its
- * status and the connection closes.
+ * <p>While a response is in progress and its request is complete, the next pipelined request stays
+ * unparsed in the reactor's buffer until the response is queued, so answers go out in order. Nor is
+ * it parsed while more than {@link HttpExchange#OUTPUT_HIGH_WATER} bytes of earlier answers wait for
+ * the client: reading stops until they are written, so a client that pipelines requests without
+ * reading the answers cannot make the server queue hundreds of them (a 16 KiB read buffer holds
+ * hundreds of small requests). A request that breaks the protocol is answered with its status and
+ * the connection closes.
  */
 public final class HttpConnection implements ConnectionHandler {
 
@@ -45,6 +48,8 @@ public final class HttpConnection implements ConnectionHandler {
     private Wait waiting = Wait.NONE;
     private long sendProgress;
     private boolean reading;
+    /** The next request waits for the client to read the answers queued before it. */
+    private boolean heldForOutput;
 
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
 
@@ -94,6 +99,11 @@ public final class HttpConnection implements ConnectionHandler {
 
     private void parseAvailable(ByteBuffer in) {
         while (endpoint.isOpen()) {
+            if (exchange == null && endpoint.queuedBytes() > HttpExchange.OUTPUT_HIGH_WATER) {
+                heldForOutput = true; // onOutputDrained goes on
+                endpoint.suspendReading();
+                return;
+            }
             if (exchange != null && !exchange.wantsMoreInput()) {
                 if (!exchange.isRequestComplete()) {
                     endpoint.suspendReading(); // the handler paused the body: let TCP hold the client back
@@ -225,6 +235,10 @@ public final class HttpConnection implements ConnectionHandler {
         }
         if (exchange != null) {
             exchange.outputDrained();
+        }
+        if (heldForOutput) {
+            heldForOutput = false;
+            endpoint.resumeReading(); // hands over the pipelined bytes kept meanwhile
         }
     }
 
