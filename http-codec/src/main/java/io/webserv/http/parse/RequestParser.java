@@ -157,6 +157,7 @@ public final class RequestParser {
         parsedHead = new RequestHead(requestLine.method(), requestLine.target(), requestLine.version(), headers, host, length);
         bodyRemaining = length;
         state = State.HEAD_DONE;
+        head.clear(); // every field is parsed: the head's bytes are no longer needed while the exchange runs
     }
 
     /** The first call after HEAD: the caller may have set a limit with {@link #limitBody(long)} in between. */
@@ -266,6 +267,11 @@ public final class RequestParser {
     /** Whether the parser has failed: {@link #error()} says why. */
     public boolean hasFailed() {
         return state == State.FAILED;
+    }
+
+    /** The bytes of the arrays the parser keeps between messages, for tests. */
+    int retainedCapacity() {
+        return head.capacity() + chunked.retainedCapacity();
     }
 
     /** Forgets everything, including a failure: the parser is as new (for a pooled connection object). */
