@@ -94,6 +94,11 @@ public final class JarProcess implements AutoCloseable {
         return Optional.of(process.exitValue());
     }
 
+    /** The process id, to look at the process from outside ({@code /proc/PID}). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Sends SIGTERM (what {@link Process#destroy()} does on Linux and macOS). */
     public void terminate() {
         process.destroy();

@@ -27,11 +27,12 @@ import java.nio.ByteBuffer;
  *
  * <p>While a response is in progress and its request is complete, the next pipelined request stays
  * unparsed in the reactor's buffer until the response is queued, so answers go out in order. Nor is
- * it parsed while more than {@link HttpExchange#OUTPUT_HIGH_WATER} bytes of earlier answers wait for
- * the client: reading stops until they are written, so a client that pipelines requests without
- * reading the answers cannot make the server queue hundreds of them (a 16 KiB read buffer holds
- * hundreds of small requests). A request that breaks the protocol is answered with its status and
- * the connection closes.
+ * it parsed while more than {@link HttpExchange#OUTPUT_HIGH_WATER} bytes or
+ * {@value #MAX_ANSWERS_QUEUED} answers wait for the client: reading stops until they are written. A
+ * client that pipelines requests without reading the answers could otherwise make the server queue
+ * hundreds of them (a 16 KiB read buffer holds hundreds of small requests), each with its body in
+ * memory or its file open. A request that breaks the protocol is answered with its status and the
+ * connection closes.
  */
 public final class HttpConnection implements ConnectionHandler {
 
@@ -48,6 +49,14 @@ public final class HttpConnection implements ConnectionHandler {
     private Wait waiting = Wait.NONE;
     private long sendProgress;
     private boolean reading;
+    /**
+     * Answers queued, at most, before the next request waits for them to be written: one writev
+     * gathers 16 buffers, so more buy a pipelining client nothing, and each may hold an open file.
+     */
+    static final int MAX_ANSWERS_QUEUED = 16;
+
+    /** Answers completed while output was pending, since the output was last written out. */
+    private int answersQueued;
     /** The next request waits for the client to read the answers queued before it. */
     private boolean heldForOutput;
 
@@ -99,7 +108,7 @@ public final class HttpConnection implements ConnectionHandler {
 
     private void parseAvailable(ByteBuffer in) {
         while (endpoint.isOpen()) {
-            if (exchange == null && endpoint.queuedBytes() > HttpExchange.OUTPUT_HIGH_WATER) {
+            if (exchange == null && isOutputBackedUp()) {
                 heldForOutput = true; // onOutputDrained goes on
                 endpoint.suspendReading();
                 return;
@@ -168,8 +177,15 @@ public final class HttpConnection implements ConnectionHandler {
         }
     }
 
+    private boolean isOutputBackedUp() {
+        return endpoint.queuedBytes() > HttpExchange.OUTPUT_HIGH_WATER || answersQueued >= MAX_ANSWERS_QUEUED;
+    }
+
     /** Called by the exchange when the last byte of its response is queued. */
     void responseComplete(HttpExchange done) {
+        if (endpoint.queuedBytes() > 0) {
+            answersQueued++;
+        }
         if (done.closesConnection()) {
             endpoint.closeAfterFlush();
             return;
@@ -226,6 +242,7 @@ public final class HttpConnection implements ConnectionHandler {
 
     @Override
     public void onOutputDrained() {
+        answersQueued = 0;
         if (waiting == Wait.SEND) {
             if (exchange == null) {
                 arm(Wait.KEEP_ALIVE);
