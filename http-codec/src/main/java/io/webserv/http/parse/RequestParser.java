@@ -175,8 +175,7 @@ public final class RequestParser {
 
     private ParseResult readFixedBody(ByteBuffer in) {
         if (bodyRemaining == 0) {
-            state = State.COMPLETE;
-            return ParseResult.MESSAGE_COMPLETE;
+            return completeMessage();
         }
         if (!in.hasRemaining()) {
             return ParseResult.NEED_MORE_INPUT;
@@ -195,10 +194,21 @@ public final class RequestParser {
             return ParseResult.CONTENT;
         }
         if (chunked.isDone()) {
-            state = State.COMPLETE;
-            return ParseResult.MESSAGE_COMPLETE;
+            return completeMessage();
         }
         return ParseResult.NEED_MORE_INPUT;
+    }
+
+    /**
+     * Lets go of the message's head: the caller has it since HEAD, and a connection keeps its parser
+     * while idle, which must not keep the last request's fields (up to the head limit) with it.
+     */
+    private ParseResult completeMessage() {
+        state = State.COMPLETE;
+        requestLine = null;
+        headers = null;
+        parsedHead = null;
+        return ParseResult.MESSAGE_COMPLETE;
     }
 
     private ParseResult fail(ParseError e) {
@@ -237,7 +247,7 @@ public final class RequestParser {
         bodyLimit = maxBytes;
     }
 
-    /** The head of the current message, after {@link ParseResult#HEAD}; null before. */
+    /** The head of the current message, from {@link ParseResult#HEAD} until MESSAGE_COMPLETE; null otherwise. */
     public RequestHead head() {
         return parsedHead;
     }

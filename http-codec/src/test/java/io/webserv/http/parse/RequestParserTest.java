@@ -325,7 +325,7 @@ class RequestParserTest {
     }
 
     @Test
-    void aLargeHeadOrTrailerSectionIsNotKeptOnceParsed() {
+    void aLargeHeadOrTrailerSectionIsNotKeptOnceTheMessageIsComplete() {
         // The parser stays with its connection while it idles: it must not keep the arrays a large
         // request needed (up to limits.header_bytes for a head, 16 KiB of trailers).
         RequestParser parser = new RequestParser();
@@ -338,9 +338,11 @@ class RequestParserTest {
         assertThat(parser.head().headers().get("Cookie")).hasSize(12_000);
         assertThat(parser.retainedCapacity()).isLessThanOrEqualTo(2 * LineReader.RETAINED_CAPACITY);
         assertThat(parser.parse(in)).isEqualTo(ParseResult.MESSAGE_COMPLETE);
+        assertThat(parser.head()).as("the parsed fields are the caller's now").isNull();
         assertThat(parser.parse(in)).isEqualTo(ParseResult.HEAD);
         assertThat(parser.parse(in)).isEqualTo(ParseResult.CONTENT);
         assertThat(parser.parse(in)).isEqualTo(ParseResult.MESSAGE_COMPLETE);
         assertThat(parser.retainedCapacity()).isLessThanOrEqualTo(2 * LineReader.RETAINED_CAPACITY);
+        assertThat(parser.head()).isNull();
     }
 }
