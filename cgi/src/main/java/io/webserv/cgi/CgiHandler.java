@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,17 +31,30 @@ public final class CgiHandler implements Handler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CgiHandler.class);
 
-    /** Scripts running at once, at most; beyond, 503 (a flood of requests must not fork without bound). */
-    static final int MAX_PROCESSES = 512;
+    /**
+     * CGI requests in progress at once, at most; beyond, 503. A flood of requests must not fork without
+     * bound, nor start threads without bound: a run counts from its request's arrival, before its
+     * process exists (a chunked body is spooled first), until that process has exited ({@link RunSlot}).
+     */
+    static final int MAX_RUNS = 512;
 
     private final long timeoutNanos;
+    private final int maxRuns;
+    private final Semaphore runs;
     private final ProcessRegistry registry = new ProcessRegistry();
     private final ScheduledThreadPoolExecutor timer;
     private final AtomicLong launches = new AtomicLong();
 
     /** @param timeout {@code timeouts.cgi}: how long a script may go without progress before it is killed (504) */
     public CgiHandler(Duration timeout) {
+        this(timeout, MAX_RUNS);
+    }
+
+    /** With another cap than {@link #MAX_RUNS}, for tests. */
+    CgiHandler(Duration timeout, int maxRuns) {
         this.timeoutNanos = timeout.toNanos();
+        this.maxRuns = maxRuns;
+        this.runs = new Semaphore(maxRuns);
         this.timer = new ScheduledThreadPoolExecutor(1, task -> CgiLauncher.daemon(task, "cgi-timeouts"));
         this.timer.setRemoveOnCancelPolicy(true);
     }
@@ -52,8 +66,9 @@ public final class CgiHandler implements Handler, AutoCloseable {
             exchange.respondError(HttpStatus.LENGTH_REQUIRED); // SPEC §3: POST without a length to a CGI route
             return;
         }
-        if (registry.size() >= MAX_PROCESSES) {
-            log.warn("{} CGI processes already running: refusing {}", registry.size(), head.target().path());
+        RunSlot slot = RunSlot.tryTake(runs);
+        if (slot == null) {
+            log.warn("{} CGI requests already in progress: refusing {}", runsInProgress(), head.target().path());
             exchange.respondError(HttpStatus.SERVICE_UNAVAILABLE);
             return;
         }
@@ -63,12 +78,13 @@ public final class CgiHandler implements Handler, AutoCloseable {
             exchange.blockingExecutor().execute(() -> {
                 Resolution resolution = resolve(request);
                 try {
-                    loop.execute(() -> launch(exchange, request, resolution));
+                    loop.execute(() -> launch(exchange, request, resolution, slot));
                 } catch (RejectedExecutionException e) {
-                    // the loop is gone, and the connection with it
+                    slot.release(); // the loop is gone, and the connection with it
                 }
             });
         } catch (RejectedExecutionException e) {
+            slot.release();
             exchange.respondError(HttpStatus.SERVICE_UNAVAILABLE); // the server is stopping
         }
     }
@@ -82,11 +98,13 @@ public final class CgiHandler implements Handler, AutoCloseable {
     }
 
     /** Back on the loop with the script: start the run. */
-    private void launch(Exchange exchange, CgiRequest request, Resolution resolution) {
+    private void launch(Exchange exchange, CgiRequest request, Resolution resolution, RunSlot slot) {
         if (!exchange.isOpen()) {
+            slot.release();
             return;
         }
         if (resolution instanceof Resolution.Refused refused) {
+            slot.release();
             if (refused.status().code() >= 500) {
                 log.warn("{}: {}", request.path(), refused.why());
             } else {
@@ -97,7 +115,7 @@ public final class CgiHandler implements Handler, AutoCloseable {
         }
         CgiScript script = ((Resolution.Found) resolution).script();
         CgiResponder responder = new CgiResponder(exchange, script.scriptName());
-        CgiRun run = new CgiRun(registry, timer, timeoutNanos, responder.resumeBodyOnLoop(), responder.timeoutOnLoop());
+        CgiRun run = new CgiRun(registry, timer, timeoutNanos, slot, responder.resumeBodyOnLoop(), responder.timeoutOnLoop());
         responder.attach(run);
         exchange.onAbort(responder::onCancel);
         if (request.hasBody()) {
@@ -105,6 +123,11 @@ public final class CgiHandler implements Handler, AutoCloseable {
         }
         CgiLauncher.daemon(new CgiLauncher(request, script, run, responder), "cgi-stdin-" + launches.incrementAndGet())
                 .start();
+    }
+
+    /** CGI requests holding a place now: from their arrival until their process has exited. */
+    int runsInProgress() {
+        return maxRuns - runs.availablePermits();
     }
 
     /** CGI processes running now. */

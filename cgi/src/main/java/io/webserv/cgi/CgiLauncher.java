@@ -37,6 +37,15 @@ final class CgiLauncher implements Runnable {
 
     @Override
     public void run() {
+        try {
+            feed();
+        } finally {
+            run.launcherEnded();
+        }
+    }
+
+    /** Spools a chunked body if need be, starts the script and writes the body to its stdin. */
+    private void feed() {
         try (BodySpool spool = new BodySpool()) {
             long length = request.hasBody() ? request.bodyLength() : -1;
             if (request.isChunked()) {

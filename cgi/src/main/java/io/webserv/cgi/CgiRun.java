@@ -26,20 +26,24 @@ final class CgiRun {
     final BodyQueue body;
     final Watchdog watchdog;
     private final ProcessRegistry registry;
+    private final RunSlot slot;
     private final ScheduledExecutorService timer;
     private final long timeoutNanos;
     private final Semaphore credits = new Semaphore(0);
     private Process process;
+    private volatile boolean processStarted;
     private volatile boolean stopped;
     private volatile boolean timedOut;
 
     /**
+     * @param slot      the run's place among the handler's runs: released once the run's process is gone
      * @param onRoom    the body may flow again (called on the stdin thread)
      * @param onTimeout the watchdog fired; the process is already killed (called on the timer thread)
      */
-    CgiRun(ProcessRegistry registry, ScheduledExecutorService timer, long timeoutNanos, Runnable onRoom,
+    CgiRun(ProcessRegistry registry, ScheduledExecutorService timer, long timeoutNanos, RunSlot slot, Runnable onRoom,
            Runnable onTimeout) {
         this.registry = registry;
+        this.slot = slot;
         this.timer = timer;
         this.timeoutNanos = timeoutNanos;
         this.body = new BodyQueue(onRoom);
@@ -56,6 +60,8 @@ final class CgiRun {
      * @return false when the run stopped meanwhile (or the server is stopping): the process is killed
      */
     boolean attach(Process started) {
+        processStarted = true;
+        started.onExit().thenRun(slot::release); // killed or not, the place is free once the process is gone
         boolean keep = registry.add(started);
         synchronized (this) {
             keep &= !stopped;
@@ -69,6 +75,13 @@ final class CgiRun {
         }
         watchdog.start();
         return true;
+    }
+
+    /** The launcher thread is ending: a run that started no process gives its place back now. */
+    void launcherEnded() {
+        if (!processStarted) {
+            slot.release();
+        }
     }
 
     /** The loop took a chunk of output: the stdout pump may read the next. */

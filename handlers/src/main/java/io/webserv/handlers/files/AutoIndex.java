@@ -16,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,9 +29,14 @@ import java.util.Optional;
  *       client what exists outside the root);</li>
  *   <li>only directories and regular files: a FIFO or a device would only ever be a 404.</li>
  * </ul>
- * There is no cap on the number of entries (nginx has none either); the page is built in memory.
+ * The page is built in memory, so it lists at most {@value #MAX_ENTRIES} entries, the first in page
+ * order, and says how many more there are (nginx has no cap; a directory clients can upload into
+ * needs one). The directory is read as a stream, never whole.
  */
 final class AutoIndex {
+
+    /** The most entries one listing shows: a page of about 1.5 MB with names of common length. */
+    static final int MAX_ENTRIES = 10_000;
 
     private AutoIndex() {
     }
@@ -43,7 +46,7 @@ final class AutoIndex {
      * @throws IOException when the directory cannot be read (the caller maps it to 403, 404 or 500)
      */
     static FileReply listing(RequestHead request, RouteConfig route, Path directory, Path realRoot) throws IOException {
-        List<AutoIndexPage.Entry> entries = new ArrayList<>();
+        FirstEntries entries = new FirstEntries(MAX_ENTRIES);
         try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
             for (Path child : children) {
                 String name = child.getFileName().toString();
@@ -53,7 +56,7 @@ final class AutoIndex {
             }
         }
         String path = request.target().path();
-        String html = AutoIndexPage.html(path, !path.equals(topOf(route)), entries);
+        String html = AutoIndexPage.html(path, !path.equals(topOf(route)), entries.entries(), entries.omitted());
         HttpHeaders headers = new HttpHeaders(1).add(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
         ResponseBody body = new ResponseBody.Bytes(ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)));
         return new FileReply.Send(new Response(HttpStatus.OK, headers, body));

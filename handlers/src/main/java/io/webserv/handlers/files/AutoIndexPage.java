@@ -31,7 +31,8 @@ public final class AutoIndexPage {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final Comparator<Entry> ORDER = Comparator.comparing((Entry e) -> !e.directory()).thenComparing(Entry::name);
+    /** Page order: directories first, then files, each group by name. */
+    static final Comparator<Entry> ORDER = Comparator.comparing((Entry e) -> !e.directory()).thenComparing(Entry::name);
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private AutoIndexPage() {
@@ -43,6 +44,13 @@ public final class AutoIndexPage {
      * @param entries    the entries, in any order
      */
     public static String html(String path, boolean parentLink, List<Entry> entries) {
+        return html(path, parentLink, entries, 0);
+    }
+
+    /**
+     * @param omitted how many entries were left out of a long listing (said at the end of the page)
+     */
+    public static String html(String path, boolean parentLink, List<Entry> entries, long omitted) {
         String title = "Index of " + Html.escape(path);
         StringBuilder out = new StringBuilder(256 + entries.size() * 160);
         out.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(title).append("</title></head>\n")
@@ -60,7 +68,12 @@ public final class AutoIndexPage {
                     .append(entry.directory() ? "-" : Long.toString(entry.size())).append("</td><td>")
                     .append(TIME.format(entry.modified())).append("</td></tr>\n");
         }
-        return out.append("</table><hr></body></html>\n").toString();
+        out.append("</table>\n");
+        if (omitted > 0) {
+            out.append("<p>").append(omitted).append(omitted == 1 ? " more entry" : " more entries")
+                    .append(" not listed.</p>\n");
+        }
+        return out.append("<hr></body></html>\n").toString();
     }
 
     /**

@@ -72,4 +72,11 @@ class AutoIndexPageTest {
 
         assertThat(html).contains("2023-12-31 23:59");
     }
+
+    @Test
+    void saysHowManyEntriesWereLeftOut() {
+        assertThat(AutoIndexPage.html("/", false, List.of(file("a", 1)), 1)).contains("<p>1 more entry not listed.</p>");
+        assertThat(AutoIndexPage.html("/", false, List.of(file("a", 1)), 12_345)).contains("<p>12345 more entries not listed.</p>");
+        assertThat(AutoIndexPage.html("/", false, List.of(file("a", 1)))).doesNotContain("not listed");
+    }
 }

@@ -103,4 +103,20 @@ class AutoIndexTest {
 
         assertThat(((FileReply.ErrorPage) reply).status()).isEqualTo(HttpStatus.FORBIDDEN);
     }
+
+    @Test
+    void aHugeDirectoryListsItsFirstEntriesAndHowManyMore() throws IOException {
+        Path huge = Files.createDirectories(www.resolve("huge"));
+        Files.createDirectories(huge.resolve("zz-dir")); // directories come first, whatever their name
+        for (int i = 0; i < AutoIndex.MAX_ENTRIES + 2; i++) {
+            Files.createFile(huge.resolve("f%05d".formatted(i)));
+        }
+
+        String html = listing(get(route("/", www, false, true), "/huge/"));
+
+        assertThat(html.split("<tr><td><a href=\"", -1)).hasSize(1 + 1 + AutoIndex.MAX_ENTRIES); // + ../
+        assertThat(html).containsSubsequence("href=\"zz-dir/\"", "href=\"f00000\"", "href=\"f%05d\"".formatted(AutoIndex.MAX_ENTRIES - 2));
+        assertThat(html).doesNotContain("href=\"f%05d\"".formatted(AutoIndex.MAX_ENTRIES - 1));
+        assertThat(html).contains("<p>3 more entries not listed.</p>");
+    }
 }

@@ -72,6 +72,11 @@ final class ChunkedDecoder {
         return NO_DATA;
     }
 
+    /** The bytes of the line array kept between bodies, for tests. */
+    int retainedCapacity() {
+        return lines.capacity();
+    }
+
     boolean isDone() {
         return state == State.DONE;
     }

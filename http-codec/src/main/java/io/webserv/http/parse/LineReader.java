@@ -15,6 +15,13 @@ import java.util.Arrays;
  */
 final class LineReader {
 
+    /**
+     * The most {@link #clear()} keeps of an array grown for a large block. A connection keeps its parser
+     * while idle: one large head (up to {@code limits.header_bytes}) must not stay with it for good.
+     */
+    static final int RETAINED_CAPACITY = 4096;
+
+    private final int initialCapacity;
     private byte[] buf;
     private int length;
     private int lineStart;
@@ -23,6 +30,7 @@ final class LineReader {
     private boolean lineDirty;
 
     LineReader(int initialCapacity) {
+        this.initialCapacity = initialCapacity;
         buf = new byte[initialCapacity];
     }
 
@@ -139,13 +147,21 @@ final class LineReader {
         return lineEnd() == lineStart;
     }
 
+    /** The size of the array held, for tests. */
+    int capacity() {
+        return buf.length;
+    }
+
     /** Bytes held, CRLFs included. */
     int blockLength() {
         return length;
     }
 
-    /** Forgets the block; keeps the array for the next one. */
+    /** Forgets the block; keeps the array for the next one, unless it grew beyond {@link #RETAINED_CAPACITY}. */
     void clear() {
+        if (buf.length > RETAINED_CAPACITY) {
+            buf = new byte[initialCapacity];
+        }
         length = 0;
         lineStart = 0;
         pendingCr = false;

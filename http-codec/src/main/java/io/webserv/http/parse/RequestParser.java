@@ -157,6 +157,7 @@ public final class RequestParser {
         parsedHead = new RequestHead(requestLine.method(), requestLine.target(), requestLine.version(), headers, host, length);
         bodyRemaining = length;
         state = State.HEAD_DONE;
+        head.clear(); // every field is parsed: the head's bytes are no longer needed while the exchange runs
     }
 
     /** The first call after HEAD: the caller may have set a limit with {@link #limitBody(long)} in between. */
@@ -174,8 +175,7 @@ public final class RequestParser {
 
     private ParseResult readFixedBody(ByteBuffer in) {
         if (bodyRemaining == 0) {
-            state = State.COMPLETE;
-            return ParseResult.MESSAGE_COMPLETE;
+            return completeMessage();
         }
         if (!in.hasRemaining()) {
             return ParseResult.NEED_MORE_INPUT;
@@ -194,10 +194,21 @@ public final class RequestParser {
             return ParseResult.CONTENT;
         }
         if (chunked.isDone()) {
-            state = State.COMPLETE;
-            return ParseResult.MESSAGE_COMPLETE;
+            return completeMessage();
         }
         return ParseResult.NEED_MORE_INPUT;
+    }
+
+    /**
+     * Lets go of the message's head: the caller has it since HEAD, and a connection keeps its parser
+     * while idle, which must not keep the last request's fields (up to the head limit) with it.
+     */
+    private ParseResult completeMessage() {
+        state = State.COMPLETE;
+        requestLine = null;
+        headers = null;
+        parsedHead = null;
+        return ParseResult.MESSAGE_COMPLETE;
     }
 
     private ParseResult fail(ParseError e) {
@@ -236,7 +247,7 @@ public final class RequestParser {
         bodyLimit = maxBytes;
     }
 
-    /** The head of the current message, after {@link ParseResult#HEAD}; null before. */
+    /** The head of the current message, from {@link ParseResult#HEAD} until MESSAGE_COMPLETE; null otherwise. */
     public RequestHead head() {
         return parsedHead;
     }
@@ -266,6 +277,11 @@ public final class RequestParser {
     /** Whether the parser has failed: {@link #error()} says why. */
     public boolean hasFailed() {
         return state == State.FAILED;
+    }
+
+    /** The bytes of the arrays the parser keeps between messages, for tests. */
+    int retainedCapacity() {
+        return head.capacity() + chunked.retainedCapacity();
     }
 
     /** Forgets everything, including a failure: the parser is as new (for a pooled connection object). */

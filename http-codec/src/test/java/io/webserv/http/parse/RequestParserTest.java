@@ -323,4 +323,26 @@ class RequestParserTest {
     private static ByteBuffer ascii(String s) {
         return ByteBuffer.wrap(s.getBytes(StandardCharsets.ISO_8859_1));
     }
+
+    @Test
+    void aLargeHeadOrTrailerSectionIsNotKeptOnceTheMessageIsComplete() {
+        // The parser stays with its connection while it idles: it must not keep the arrays a large
+        // request needed (up to limits.header_bytes for a head, 16 KiB of trailers).
+        RequestParser parser = new RequestParser();
+        String bigHead = "GET / HTTP/1.1\r\nHost: a\r\nCookie: " + "c".repeat(12_000) + "\r\n\r\n";
+        String bigTrailers = "POST /u HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n0\r\nX-Trailer: " + "t".repeat(12_000) + "\r\n\r\n";
+        ByteBuffer in = ByteBuffer.wrap((bigHead + bigTrailers).getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(parser.parse(in)).isEqualTo(ParseResult.HEAD);
+        assertThat(parser.head().headers().get("Cookie")).hasSize(12_000);
+        assertThat(parser.retainedCapacity()).isLessThanOrEqualTo(2 * LineReader.RETAINED_CAPACITY);
+        assertThat(parser.parse(in)).isEqualTo(ParseResult.MESSAGE_COMPLETE);
+        assertThat(parser.head()).as("the parsed fields are the caller's now").isNull();
+        assertThat(parser.parse(in)).isEqualTo(ParseResult.HEAD);
+        assertThat(parser.parse(in)).isEqualTo(ParseResult.CONTENT);
+        assertThat(parser.parse(in)).isEqualTo(ParseResult.MESSAGE_COMPLETE);
+        assertThat(parser.retainedCapacity()).isLessThanOrEqualTo(2 * LineReader.RETAINED_CAPACITY);
+        assertThat(parser.head()).isNull();
+    }
 }

@@ -35,20 +35,28 @@ public final class JarProcess implements AutoCloseable {
 
     /** Starts the jar with {@code args} in {@code workDir}. */
     public static JarProcess start(Path workDir, String... args) throws IOException {
-        return launch(workDir, List.of(), args);
+        return launch(workDir, List.of(), List.of(), args);
+    }
+
+    /** Starts the jar with {@code args} in {@code workDir}, the JVM given {@code jvmOptions} (a heap limit, say). */
+    public static JarProcess start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
+        return launch(workDir, List.of(), jvmOptions, args);
     }
 
     /** Starts the jar as {@link #start} does, under {@code ulimit -n openFiles} (soft and hard). */
     public static JarProcess startWithOpenFileLimit(Path workDir, int openFiles, String... args) throws IOException {
-        return launch(workDir, List.of("/bin/sh", "-c", "ulimit -n " + openFiles + " && exec \"$@\"", "sh"), args);
+        return launch(workDir, List.of("/bin/sh", "-c", "ulimit -n " + openFiles + " && exec \"$@\"", "sh"), List.of(), args);
     }
 
-    private static JarProcess launch(Path workDir, List<String> wrapper, String... args) throws IOException {
+    private static JarProcess launch(Path workDir, List<String> wrapper, List<String> jvmOptions, String... args)
+            throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: package server-app first");
         }
         List<String> command = new ArrayList<>(wrapper);
-        command.addAll(List.of(javaExecutable().toString(), "-jar", JAR.toString()));
+        command.add(javaExecutable().toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         return new JarProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
     }
@@ -95,6 +103,11 @@ public final class JarProcess implements AutoCloseable {
             pump.join(limit.toMillis());
         }
         return Optional.of(process.exitValue());
+    }
+
+    /** The process id, to look at the process from outside ({@code /proc/PID}). */
+    public long pid() {
+        return process.pid();
     }
 
     /** Sends SIGTERM (what {@link Process#destroy()} does on Linux and macOS). */

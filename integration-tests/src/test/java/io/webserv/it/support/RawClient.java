@@ -38,11 +38,26 @@ public final class RawClient implements AutoCloseable {
     }
 
     public RawClient(InetSocketAddress address, int readTimeoutMillis) throws IOException {
-        socket = new Socket();
-        socket.connect(address, 5_000);
-        socket.setSoTimeout(readTimeoutMillis);
+        this(connect(address, readTimeoutMillis));
+    }
+
+    /** Over a socket the test connected itself (one with a small receive buffer, say). */
+    public RawClient(Socket connected) throws IOException {
+        socket = connected;
         in = socket.getInputStream();
         out = socket.getOutputStream();
+    }
+
+    private static Socket connect(InetSocketAddress address, int readTimeoutMillis) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(address, 5_000);
+            socket.setSoTimeout(readTimeoutMillis);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        return socket;
     }
 
     public RawClient send(String text) throws IOException {

@@ -87,4 +87,41 @@ class DeadlineQueueTest {
         assertThat(fired).isEmpty();
         assertThat(queue.nextAt()).isEqualTo(Long.MAX_VALUE);
     }
+
+    @Test
+    void clearedDeadlinesDoNotPileUpUntilTheyComeDue() {
+        // A client opening and closing connections: each gets a header deadline, then clears it on close.
+        // Their entries must not stay (holding the closed connections) until the deadline would have come.
+        for (int i = 0; i < 100_000; i++) {
+            Timed closed = timed("closed");
+            queue.set(closed, 10_000 + i);
+            queue.set(closed, Long.MAX_VALUE);
+        }
+        assertThat(queue.size()).isLessThan(DeadlineQueue.MIN_SWEEP_SIZE);
+
+        queue.expire(1_000_000);
+        assertThat(fired).isEmpty();
+    }
+
+    @Test
+    void sweepingKeepsEveryLiveDeadlineAndItsOrder() {
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            Timed live = timed("live" + i);
+            queue.set(live, 20_000 - i); // each earlier than the last: the sweep must keep these entries
+            queue.set(live, 30_000 + i); // then moved later, as a keep-alive connection does
+            order.add("live" + i);
+            for (int k = 0; k < 10; k++) {
+                Timed closed = timed("closed");
+                queue.set(closed, 5_000);
+                queue.set(closed, Long.MAX_VALUE);
+            }
+        }
+        assertThat(queue.size()).isLessThan(2 * 3_000 + DeadlineQueue.MIN_SWEEP_SIZE);
+
+        queue.expire(29_999);
+        assertThat(fired).isEmpty();
+        queue.expire(40_000);
+        assertThat(fired).isEqualTo(order);
+    }
 }

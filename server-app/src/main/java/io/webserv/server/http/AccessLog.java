@@ -19,6 +19,14 @@ import java.util.Locale;
 public final class AccessLog {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("webserv.access");
+    /**
+     * The most characters one logged field (request line, Referer, User-Agent) takes, escapes
+     * included; the rest is cut and marked {@code ...}. Lines wait in the asynchronous appender's
+     * queue (8192 of them, log4j2.xml) while their destination is slow, so their size is memory: uncut,
+     * a client could make each line some 80 KB (a 16 KiB head of tabs, each logged as {@code \x09}).
+     */
+    static final int MAX_FIELD_CHARS = 2048;
+    private static final String CUT = "...";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US);
 
     private final boolean enabled;
@@ -42,13 +50,20 @@ public final class AccessLog {
                 escape(requestLine), status, bodyBytes, escape(referer), escape(agent));
     }
 
-    /** Quotes and control bytes from the client must not forge log lines. */
-    private static String escape(String s) {
+    /**
+     * Quotes and control bytes from the client must not forge log lines; a field longer than
+     * {@link #MAX_FIELD_CHARS} is cut.
+     */
+    static String escape(String s) {
         if (s == null) {
             return "-";
         }
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX_FIELD_CHARS) + CUT.length());
         for (int i = 0; i < s.length(); i++) {
+            if (out.length() >= MAX_FIELD_CHARS) {
+                out.append(CUT);
+                break;
+            }
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);

@@ -25,10 +25,14 @@ import java.nio.ByteBuffer;
  *    keep_alive: close  header: 408/close        body: 408 · send: close
  * </pre>
  *
- * <p>While a response is in progress and its request is complete, reading is suspended: the next
- * pipelined request stays in the reactor's buffer until the response is queued, so answers go out in
- * order and a client cannot pile up work. A request that breaks the protocol is answered with its
- * status and the connection closes.
+ * <p>While a response is in progress and its request is complete, the next pipelined request stays
+ * unparsed in the reactor's buffer until the response is queued, so answers go out in order. Nor is
+ * it parsed while more than {@link HttpExchange#OUTPUT_HIGH_WATER} bytes or
+ * {@value #MAX_ANSWERS_QUEUED} answers wait for the client: reading stops until they are written. A
+ * client that pipelines requests without reading the answers could otherwise make the server queue
+ * hundreds of them (a 16 KiB read buffer holds hundreds of small requests), each with its body in
+ * memory or its file open. A request that breaks the protocol is answered with its status and the
+ * connection closes.
  */
 public final class HttpConnection implements ConnectionHandler {
 
@@ -45,6 +49,16 @@ public final class HttpConnection implements ConnectionHandler {
     private Wait waiting = Wait.NONE;
     private long sendProgress;
     private boolean reading;
+    /**
+     * Answers queued, at most, before the next request waits for them to be written: one writev
+     * gathers 16 buffers, so more buy a pipelining client nothing, and each may hold an open file.
+     */
+    static final int MAX_ANSWERS_QUEUED = 16;
+
+    /** Answers completed while output was pending, since the output was last written out. */
+    private int answersQueued;
+    /** The next request waits for the client to read the answers queued before it. */
+    private boolean heldForOutput;
 
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
 
@@ -94,6 +108,11 @@ public final class HttpConnection implements ConnectionHandler {
 
     private void parseAvailable(ByteBuffer in) {
         while (endpoint.isOpen()) {
+            if (exchange == null && isOutputBackedUp()) {
+                heldForOutput = true; // onOutputDrained goes on
+                endpoint.suspendReading();
+                return;
+            }
             if (exchange != null && !exchange.wantsMoreInput()) {
                 if (!exchange.isRequestComplete()) {
                     endpoint.suspendReading(); // the handler paused the body: let TCP hold the client back
@@ -158,8 +177,15 @@ public final class HttpConnection implements ConnectionHandler {
         }
     }
 
+    private boolean isOutputBackedUp() {
+        return endpoint.queuedBytes() > HttpExchange.OUTPUT_HIGH_WATER || answersQueued >= MAX_ANSWERS_QUEUED;
+    }
+
     /** Called by the exchange when the last byte of its response is queued. */
     void responseComplete(HttpExchange done) {
+        if (endpoint.queuedBytes() > 0) {
+            answersQueued++;
+        }
         if (done.closesConnection()) {
             endpoint.closeAfterFlush();
             return;
@@ -216,6 +242,7 @@ public final class HttpConnection implements ConnectionHandler {
 
     @Override
     public void onOutputDrained() {
+        answersQueued = 0;
         if (waiting == Wait.SEND) {
             if (exchange == null) {
                 arm(Wait.KEEP_ALIVE);
@@ -225,6 +252,10 @@ public final class HttpConnection implements ConnectionHandler {
         }
         if (exchange != null) {
             exchange.outputDrained();
+        }
+        if (heldForOutput) {
+            heldForOutput = false;
+            endpoint.resumeReading(); // hands over the pipelined bytes kept meanwhile
         }
     }
 

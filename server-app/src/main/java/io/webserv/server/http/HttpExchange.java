@@ -43,8 +43,13 @@ final class HttpExchange implements Exchange {
     private static final Logger log = LoggerFactory.getLogger(HttpExchange.class);
     /** How many local redirects one request may go through (a CGI redirecting to itself…). */
     private static final int MAX_INTERNAL_REDIRECTS = 10;
-    /** A stream producer is told to pause above this much queued output. */
-    private static final long STREAM_HIGH_WATER = 64 * 1024;
+    /**
+     * Queued output of a connection above which the HTTP layer adds no more: a stream producer is told
+     * to pause, and the next pipelined request waits ({@link HttpConnection}). So a connection's queue
+     * holds at most this plus one response's head and one piece of its body (a whole in-memory body,
+     * a file region, or a stream's last write).
+     */
+    static final long OUTPUT_HIGH_WATER = 64 * 1024;
 
     private final HttpConnection connection;
     private final Endpoint endpoint;
@@ -388,7 +393,7 @@ final class HttpExchange implements Exchange {
                 endpoint.write(data);
             }
             connection.outputQueued();
-            return endpoint.queuedBytes() < STREAM_HIGH_WATER;
+            return endpoint.queuedBytes() < OUTPUT_HIGH_WATER;
         }
 
         @Override
