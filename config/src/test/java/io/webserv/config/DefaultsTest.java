@@ -68,7 +68,7 @@ class DefaultsTest {
                 limits: { header_bytes: 4k }
                 access_log: off
                 mime_types: { WASM: application/wasm, md: "text/markdown; charset=utf-8" }
-                io: { write: on_ready }
+                io: { write: on_ready, file_cache: false }
                 servers: [{ root: /srv }]
                 """, FILE);
 
@@ -80,6 +80,7 @@ class DefaultsTest {
         assertThat(config.accessLog()).isEqualTo(AccessLog.OFF);
         assertThat(config.mimeTypes()).isEqualTo(Map.of("wasm", "application/wasm", "md", "text/markdown; charset=utf-8"));
         assertThat(config.io().write()).isEqualTo(IoOptions.WriteMode.ON_READY);
+        assertThat(config.io().fileCache()).isFalse();
     }
 
     @Test

@@ -133,13 +133,14 @@ class ErrorReportingTest {
         assertThat(errors("""
                 timeouts: 10s
                 mime_types: [wasm]
-                io: { write: fast }
+                io: { write: fast, file_cache: maybe }
                 servers:
                   root: www
                 """)).containsExactly(
                 "conf/bad.yaml:1:11: 'timeouts' must be a map (got a string)",
                 "conf/bad.yaml:2:13: 'mime_types' must be a map (got a list)",
                 "conf/bad.yaml:3:14: 'write' must be eager or on_ready (got 'fast')",
+                "conf/bad.yaml:3:32: 'file_cache' must be true or false (got a string)",
                 "conf/bad.yaml:5:3: 'servers' must be a list (got a map)");
         assertThat(errors("""
                 servers:

@@ -51,6 +51,7 @@ class SpecExampleTest {
         assertThat(config.accessLog()).isEqualTo(AccessLog.STDOUT);
         assertThat(config.mimeTypes()).isEqualTo(Map.of("wasm", "application/wasm"));
         assertThat(config.io().write()).isEqualTo(IoOptions.WriteMode.EAGER);
+        assertThat(config.io().fileCache()).as("on by default").isTrue();
         assertThat(config.servers()).hasSize(1);
 
         ServerConfig server = config.servers().get(0);

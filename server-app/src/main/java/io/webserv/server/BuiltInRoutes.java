@@ -39,10 +39,11 @@ final class BuiltInRoutes implements RouteHandlerFactory {
     private final HandlerModules modules;
     private final ModuleContext moduleContext;
 
-    BuiltInRoutes(MimeTypes mimeTypes, CgiHandler cgi, HandlerModules modules, ModuleContext moduleContext) {
+    /** @param cache small files in memory ({@link FileCache#disabled()} to look at the disk every time) */
+    BuiltInRoutes(MimeTypes mimeTypes, FileCache cache, CgiHandler cgi, HandlerModules modules, ModuleContext moduleContext) {
         this.modules = modules;
         this.moduleContext = moduleContext;
-        FileCache cache = new FileCache(); // shared: the handlers that change files empty it
+        // One cache for every route: the handlers that change files empty it.
         this.files = new StaticFileHandler(mimeTypes, cache);
         this.cgi = cgi;
         this.deletes = new InvalidatesFileCache(new DeleteHandler(), cache);

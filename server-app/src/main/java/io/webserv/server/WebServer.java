@@ -3,6 +3,7 @@ package io.webserv.server;
 import io.webserv.cgi.CgiHandler;
 import io.webserv.config.model.WebservConfig;
 import io.webserv.handlers.errors.ErrorPages;
+import io.webserv.handlers.files.FileCache;
 import io.webserv.handlers.files.MimeTypes;
 import io.webserv.handlers.routing.RouteHandlerFactory;
 import io.webserv.handlers.routing.VirtualHosts;
@@ -90,7 +91,8 @@ public final class WebServer implements AutoCloseable {
         WebServer server = new WebServer(config, mimeTypes);
         try {
             LiveStatistics statistics = new LiveStatistics(server.reactor, server.context.counters());
-            server.bindAll(new BuiltInRoutes(mimeTypes, server.cgi, HandlerModules.discover(), () -> statistics));
+            FileCache files = config.io().fileCache() ? new FileCache() : FileCache.disabled();
+            server.bindAll(new BuiltInRoutes(mimeTypes, files, server.cgi, HandlerModules.discover(), () -> statistics));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;

@@ -74,7 +74,7 @@ public final class ConfigBinder {
         AccessLog accessLog = f.get("access_log").flatMap(this::accessLog).orElse(AccessLog.STDOUT);
         Map<String, String> mimeTypes = f.get("mime_types").flatMap(n -> values.map(n, "mime_types"))
                 .map(this::mimeTypes).orElse(Map.of());
-        IoOptions io = section(f, "io", List.of("write")).map(this::io).orElse(IoOptions.DEFAULTS);
+        IoOptions io = section(f, "io", List.of("write", "file_cache")).map(this::io).orElse(IoOptions.DEFAULTS);
         return new WebservConfig(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers(f));
     }
 
@@ -162,14 +162,16 @@ public final class ConfigBinder {
     }
 
     private IoOptions io(Fields f) {
-        return f.get("write").flatMap(n -> values.string(n, "write").flatMap(text -> switch (text) {
+        IoOptions.WriteMode write = f.get("write").flatMap(n -> values.string(n, "write").flatMap(text -> switch (text) {
             case "eager" -> Optional.of(IoOptions.WriteMode.EAGER);
             case "on_ready" -> Optional.of(IoOptions.WriteMode.ON_READY);
             default -> {
                 values.problems().at(n, "'write' must be eager or on_ready (got '" + Text.quote(text) + "')");
                 yield Optional.<IoOptions.WriteMode>empty();
             }
-        })).map(IoOptions::new).orElse(IoOptions.DEFAULTS);
+        })).orElse(IoOptions.DEFAULTS.write());
+        boolean fileCache = f.get("file_cache").flatMap(n -> values.bool(n, "file_cache")).orElse(IoOptions.DEFAULTS.fileCache());
+        return new IoOptions(write, fileCache);
     }
 
     private List<ServerConfig> servers(Fields f) {

@@ -3,11 +3,15 @@ package io.webserv.config.model;
 import java.util.Objects;
 
 /**
- * Reactor options that SPEC §7 lets the file choose ({@code io: { write: eager | on_ready }}).
+ * I/O options: the reactor's write mode that SPEC §7 lets the file choose
+ * ({@code io: { write: eager | on_ready }}), and whether small static files are served from memory
+ * ({@code file_cache}).
  *
- * @param write when queued output is written
+ * @param write     when queued output is written
+ * @param fileCache small files kept in memory and trusted for a second (as nginx's
+ *                  {@code open_file_cache_valid}); off, every request looks at the disk
  */
-public record IoOptions(WriteMode write) {
+public record IoOptions(WriteMode write, boolean fileCache) {
 
     /**
      * When output is written. The same meaning as net-core's own {@code WriteMode}, which config may
@@ -20,7 +24,7 @@ public record IoOptions(WriteMode write) {
         ON_READY
     }
 
-    public static final IoOptions DEFAULTS = new IoOptions(WriteMode.EAGER);
+    public static final IoOptions DEFAULTS = new IoOptions(WriteMode.EAGER, true);
 
     public IoOptions {
         Objects.requireNonNull(write, "write");
