@@ -29,6 +29,7 @@ public final class ConfigBinder {
             "mime_types", "io", "servers");
     static final List<String> TIMEOUT_KEYS = List.of("header", "body", "keep_alive", "send", "cgi", "shutdown");
     static final List<String> LIMIT_KEYS = List.of("header_bytes", "uri_bytes");
+    static final List<String> IO_KEYS = List.of("write", "file_cache");
 
     /** More event loops than this is a typo, not a tuning. */
     static final int MAX_WORKERS = 1024;
@@ -64,6 +65,27 @@ public final class ConfigBinder {
         return new Binding(binder.config(Fields.of(top, problems, KEYS)), binder.checks);
     }
 
+    /**
+     * Every key a file may hold, as a dotted path ({@code timeouts.header}; {@code []} is an item of a
+     * list: {@code servers[].routes[].cgi}), made of the lists each map is checked against above and in
+     * {@link ServerBinder} and {@link RouteBinder}. Maps whose keys are data ({@code mime_types},
+     * {@code error_pages}, {@code cgi}) add only their own key. docs/configuration.md documents exactly
+     * these (ConfigurationReferenceTest).
+     */
+    static List<String> keyPaths() {
+        List<String> paths = new ArrayList<>();
+        Map<String, List<String>> maps = new LinkedHashMap<>();
+        maps.put("", KEYS);
+        maps.put("timeouts.", TIMEOUT_KEYS);
+        maps.put("limits.", LIMIT_KEYS);
+        maps.put("io.", IO_KEYS);
+        maps.put("servers[].", ServerBinder.KEYS);
+        maps.put("servers[].routes[].", RouteBinder.KEYS);
+        maps.put("servers[].routes[].redirect.", RouteBinder.REDIRECT_KEYS);
+        maps.forEach((prefix, keys) -> keys.forEach(key -> paths.add(prefix + key)));
+        return paths;
+    }
+
     private WebservConfig config(Fields f) {
         int workers = f.get("workers").flatMap(this::workers).orElse(WebservConfig.DEFAULT_WORKERS);
         int maxConnections = f.get("max_connections")
@@ -74,7 +96,7 @@ public final class ConfigBinder {
         AccessLog accessLog = f.get("access_log").flatMap(this::accessLog).orElse(AccessLog.STDOUT);
         Map<String, String> mimeTypes = f.get("mime_types").flatMap(n -> values.map(n, "mime_types"))
                 .map(this::mimeTypes).orElse(Map.of());
-        IoOptions io = section(f, "io", List.of("write", "file_cache")).map(this::io).orElse(IoOptions.DEFAULTS);
+        IoOptions io = section(f, "io", IO_KEYS).map(this::io).orElse(IoOptions.DEFAULTS);
         return new WebservConfig(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers(f));
     }
 

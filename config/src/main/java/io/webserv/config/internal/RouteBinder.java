@@ -28,6 +28,7 @@ final class RouteBinder {
     /** The keys a route with a handler module may not have: the module answers every request. */
     private static final List<String> SERVING_KEYS = List.of("redirect", "upload_dir", "cgi");
     private static final Pattern MODULE_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+    static final List<String> REDIRECT_KEYS = List.of("status", "location");
 
     /** The methods a route may allow; any other token is answered 501 by the server anyway. */
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS");
@@ -166,7 +167,7 @@ final class RouteBinder {
     /** {@code { status: 301, location: /new }}; status 302 when not given, as nginx's {@code return URL}. */
     private Optional<Redirect> redirect(Node node) {
         return values.map(node, "redirect").flatMap(mapping -> {
-            Fields f = Fields.of(mapping, values.problems(), List.of("status", "location"));
+            Fields f = Fields.of(mapping, values.problems(), REDIRECT_KEYS);
             Optional<Integer> status = f.get("status").flatMap(n -> values.integer(n, "status",
                     Redirect.STATUSES::contains, "301, 302, 303, 307 or 308"));
             Optional<Node> locationNode = f.get("location");
