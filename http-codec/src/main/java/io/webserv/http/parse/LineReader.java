@@ -16,13 +16,15 @@ import java.util.Arrays;
 final class LineReader {
 
     /**
-     * The most {@link #clear()} keeps of an array grown for a large block. A connection keeps its parser
-     * while idle: one large head (up to {@code limits.header_bytes}) must not stay with it for good.
+     * The largest array {@link #clear()} gives back for reuse: one grown for a large head (up to
+     * {@code limits.header_bytes}) is left to the garbage collector.
      */
     static final int RETAINED_CAPACITY = 4096;
+    private static final byte[] NONE = new byte[0];
 
     private final int initialCapacity;
-    private byte[] buf;
+    /** {@link #NONE} between blocks: the array is taken from {@link SpareLineArrays} at the first byte. */
+    private byte[] buf = NONE;
     private int length;
     private int lineStart;
     private boolean pendingCr;
@@ -31,7 +33,6 @@ final class LineReader {
 
     LineReader(int initialCapacity) {
         this.initialCapacity = initialCapacity;
-        buf = new byte[initialCapacity];
     }
 
     /**
@@ -114,7 +115,11 @@ final class LineReader {
             throw new HttpParseException(blockTooLarge);
         }
         if (length + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.min(Math.max(length + n, buf.length * 2), maxBlock));
+            if (buf == NONE) {
+                buf = SpareLineArrays.take(Math.min(Math.max(n, initialCapacity), maxBlock));
+            } else {
+                buf = Arrays.copyOf(buf, Math.min(Math.max(length + n, buf.length * 2), maxBlock));
+            }
         }
         length += n;
     }
@@ -147,7 +152,7 @@ final class LineReader {
         return lineEnd() == lineStart;
     }
 
-    /** The size of the array held, for tests. */
+    /** The size of the array held (0 between blocks), for tests. */
     int capacity() {
         return buf.length;
     }
@@ -157,10 +162,11 @@ final class LineReader {
         return length;
     }
 
-    /** Forgets the block; keeps the array for the next one, unless it grew beyond {@link #RETAINED_CAPACITY}. */
+    /** Forgets the block and gives its array back to the thread's spares (or to the collector, if large). */
     void clear() {
-        if (buf.length > RETAINED_CAPACITY) {
-            buf = new byte[initialCapacity];
+        if (buf != NONE) {
+            SpareLineArrays.give(buf, RETAINED_CAPACITY);
+            buf = NONE;
         }
         length = 0;
         lineStart = 0;

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * A connection's pending output, in order: byte buffers, written with gathering writes (a response's
@@ -29,7 +30,11 @@ public final class OutputQueue {
     }
 
     private final ArrayDeque<Object> items = new ArrayDeque<>(4);
-    private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
+    /**
+     * The array a gathering write passes to the channel, one per thread (its event loop) rather than
+     * one per connection: an idle connection keeps 80 bytes less. Emptied after each write.
+     */
+    private static final ThreadLocal<ByteBuffer[]> GATHER = ThreadLocal.withInitial(() -> new ByteBuffer[MAX_GATHER]);
     private long queuedBytes;
     private long writtenBytes;
 
@@ -82,6 +87,7 @@ public final class OutputQueue {
 
     /** Writes the run of byte buffers at the head of the queue; true when all of them went out. */
     private boolean writeBuffers(SocketChannel channel) throws IOException {
+        ByteBuffer[] gather = GATHER.get();
         int n = 0;
         for (Object item : items) {
             if (!(item instanceof ByteBuffer buffer) || n == MAX_GATHER) {
@@ -94,12 +100,12 @@ public final class OutputQueue {
         writtenBytes += written;
         for (int i = 0; i < n; i++) {
             if (gather[i].hasRemaining()) {
-                java.util.Arrays.fill(gather, 0, n, null);
+                Arrays.fill(gather, 0, n, null);
                 return false;
             }
             items.pollFirst();
         }
-        java.util.Arrays.fill(gather, 0, n, null);
+        Arrays.fill(gather, 0, n, null);
         return true;
     }
 
