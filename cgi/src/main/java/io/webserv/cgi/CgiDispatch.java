@@ -24,6 +24,13 @@ public final class CgiDispatch implements Handler {
     private final Handler cgi;
     private final Handler otherwise;
 
+    /**
+     * Creates the dispatch of one method of a route.
+     *
+     * @param route     the route whose {@code cgi} extensions mark a script
+     * @param cgi       the CGI handler, for requests to a script
+     * @param otherwise the handler the route would have used, for every other request
+     */
     public CgiDispatch(RouteConfig route, Handler cgi, Handler otherwise) {
         this.route = route;
         this.cgi = cgi;
@@ -36,6 +43,8 @@ public final class CgiDispatch implements Handler {
      * route that has no other POST handler is answered 405 with the methods the rest of the route serves.
      *
      * @param byMethod method → handler, as built for the route; changed in place
+     * @param route    the route; nothing changes when it has no {@code cgi} extensions
+     * @param cgi      the CGI handler
      */
     public static void wrap(Map<String, Handler> byMethod, RouteConfig route, Handler cgi) {
         if (route.cgi().isEmpty()) {

@@ -130,7 +130,7 @@ public final class CgiHandler implements Handler, AutoCloseable {
         return maxRuns - runs.availablePermits();
     }
 
-    /** CGI processes running now. */
+    /** {@return the number of CGI processes running now, not yet reaped} */
     public int runningProcesses() {
         return registry.size();
     }

@@ -19,6 +19,15 @@ public record ConfigError(Path file, int line, int column, String message) {
     public static final Comparator<ConfigError> BY_POSITION = Comparator.comparingInt(ConfigError::line)
             .thenComparingInt(ConfigError::column);
 
+    /**
+     * Checks the position.
+     *
+     * @param file    the file as the caller named it
+     * @param line    1-based, or 0 for the whole file
+     * @param column  1-based, or 0 for the whole file
+     * @param message what is wrong
+     * @throws IllegalArgumentException when {@code line} or {@code column} is negative
+     */
     public ConfigError {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(message, "message");
@@ -27,7 +36,13 @@ public record ConfigError(Path file, int line, int column, String message) {
         }
     }
 
-    /** A problem with the whole file, such as one that cannot be read. */
+    /**
+     * Creates a problem with the whole file, such as one that cannot be read.
+     *
+     * @param file    the file as the caller named it
+     * @param message what is wrong
+     * @return the problem at line 0, column 0, printed as {@code file: message}
+     */
     public static ConfigError ofFile(Path file, String message) {
         return new ConfigError(file, 0, 0, message);
     }

@@ -19,7 +19,7 @@ public final class ConfigException extends Exception {
         this.errors = errors.stream().sorted(ConfigError.BY_POSITION).toList();
     }
 
-    /** Never empty; sorted by line and column. */
+    /** {@return every problem found, never empty, sorted by line and column} */
     public List<ConfigError> errors() {
         return errors;
     }

@@ -28,14 +28,23 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** {@link #load(Path, Validation)} with {@link Validation#SCHEMA}. */
+    /**
+     * Reads a configuration file with {@link Validation#SCHEMA}, as the server does when it starts.
+     *
+     * @param file the configuration file; error messages name it as given here
+     * @return the bound, immutable configuration
+     * @throws ConfigException with every problem, in file order
+     */
     public static WebservConfig load(Path file) throws ConfigException {
         return load(file, Validation.SCHEMA);
     }
 
     /**
+     * Reads a configuration file.
+     *
      * @param file       the configuration file; error messages name it as given here
      * @param validation {@link Validation#FULL} for the {@code -t} checks on top of the file's own
+     * @return the bound, immutable configuration
      * @throws ConfigException with every problem, in file order; a file that cannot be read is one
      *                         problem without a line
      */
@@ -43,7 +52,14 @@ public final class ConfigLoader {
         return parse(read(file), file, validation);
     }
 
-    /** {@link #parse(String, Path, Validation)} with {@link Validation#SCHEMA}. */
+    /**
+     * Binds YAML text with {@link Validation#SCHEMA}, as {@link #parse(String, Path, Validation)} does.
+     *
+     * @param yaml        the configuration text
+     * @param pretendFile the file it stands for: errors name it, relative paths resolve against its directory
+     * @return the bound, immutable configuration
+     * @throws ConfigException with every problem, in text order
+     */
     public static WebservConfig parse(String yaml, Path pretendFile) throws ConfigException {
         return parse(yaml, pretendFile, Validation.SCHEMA);
     }
@@ -51,6 +67,12 @@ public final class ConfigLoader {
     /**
      * Binds YAML text as if it had been read from {@code pretendFile}: errors name that file and
      * relative paths resolve against its directory. For tests and for configurations built in memory.
+     *
+     * @param yaml        the configuration text
+     * @param pretendFile the file it stands for
+     * @param validation  {@link Validation#FULL} for the {@code -t} checks on top of the schema's
+     * @return the bound, immutable configuration
+     * @throws ConfigException with every problem, in text order
      */
     public static WebservConfig parse(String yaml, Path pretendFile, Validation validation) throws ConfigException {
         Problems problems = new Problems();

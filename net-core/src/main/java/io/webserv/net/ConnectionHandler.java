@@ -14,10 +14,16 @@ public interface ConnectionHandler {
      * Bytes arrived. Consume what you can from {@code in} (advance its position); the bytes you leave
      * are kept and handed to you again, before any new ones, at the next read or after
      * {@link Endpoint#resumeReading()}. The buffer is the reactor's: do not keep it after returning.
+     *
+     * @param in the bytes read, in read mode, starting with any you left last time
      */
     void onRead(ByteBuffer in);
 
-    /** The peer closed its sending side (FIN). The default closes the connection once output is flushed. */
+    /**
+     * The peer closed its sending side (FIN). The default closes the connection once output is flushed.
+     *
+     * @param endpoint the connection's endpoint, the same the handler was created with
+     */
     default void onInputClosed(Endpoint endpoint) {
         endpoint.closeAfterFlush();
     }

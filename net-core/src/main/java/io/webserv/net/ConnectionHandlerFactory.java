@@ -4,5 +4,11 @@ package io.webserv.net;
 @FunctionalInterface
 public interface ConnectionHandlerFactory {
 
+    /**
+     * Creates the handler of a new connection, right after it is accepted and before the first read.
+     *
+     * @param endpoint the connection, for the handler to keep and write to
+     * @return the protocol state of this one connection
+     */
     ConnectionHandler create(Endpoint endpoint);
 }

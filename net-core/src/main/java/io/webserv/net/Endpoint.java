@@ -12,26 +12,34 @@ import java.util.concurrent.Executor;
  */
 public interface Endpoint {
 
+    /** {@return the peer's address and port} */
     InetSocketAddress remoteAddress();
 
+    /** {@return the local address and port the connection was accepted on} */
     InetSocketAddress localAddress();
 
     /**
      * Queues {@code data} for writing, after everything queued before. The endpoint owns the buffers
      * until written: do not touch them afterwards. Writes are gathered into as few syscalls as possible.
+     *
+     * @param data the buffers to send, in order, each in read mode
      */
     void write(ByteBuffer... data);
 
     /**
      * Queues {@code count} bytes of {@code file} from {@code position}, sent zero-copy
      * ({@link FileChannel#transferTo}). The file is closed once sent, or when the connection closes.
+     *
+     * @param file     an open channel, owned by the endpoint from now on
+     * @param position the first byte to send
+     * @param count    how many bytes to send from there
      */
     void transferFile(FileChannel file, long position, long count);
 
-    /** Bytes queued and not yet written. */
+    /** {@return the number of bytes queued and not yet written, files included} */
     long queuedBytes();
 
-    /** Bytes written to the socket since the connection opened: progress, for send timeouts. */
+    /** {@return the bytes written to the socket since the connection opened} A measure of progress, for send timeouts. */
     long bytesWritten();
 
     /** Stops delivering reads (the socket is not read either, so TCP pushes back on the peer). */
@@ -40,9 +48,14 @@ public interface Endpoint {
     /** Delivers reads again, starting with any bytes left unconsumed by the last {@link ConnectionHandler#onRead}. */
     void resumeReading();
 
-    /** Calls {@link ConnectionHandler#onTimeout()} once {@code nanosFromNow} have passed, replacing any earlier deadline. */
+    /**
+     * Calls {@link ConnectionHandler#onTimeout()} once a delay has passed, replacing any earlier deadline.
+     *
+     * @param nanosFromNow the delay, in nanoseconds of the reactor's clock
+     */
     void setDeadline(long nanosFromNow);
 
+    /** Removes the deadline, if any: {@link ConnectionHandler#onTimeout()} will not be called. */
     void clearDeadline();
 
     /** Closes once every queued byte is written; reads stop now. */
@@ -51,8 +64,9 @@ public interface Endpoint {
     /** Closes now, dropping queued output. */
     void close();
 
+    /** {@return whether the connection is still open (false once either side closed it)} */
     boolean isOpen();
 
-    /** The event loop that owns this connection: run tasks from other threads here. */
+    /** {@return the event loop that owns this connection} Run tasks from other threads here. */
     Executor eventLoop();
 }

@@ -31,6 +31,12 @@ public final class Reactor implements AutoCloseable {
     private int nextLoop;
     private boolean started;
 
+    /**
+     * Creates the event loops (and their selectors); no thread runs until {@link #start()}.
+     *
+     * @param options the number of loops and every other knob
+     * @throws IOException when a selector cannot be opened
+     */
     public Reactor(NetOptions options) throws IOException {
         this.options = options;
         for (int i = 0; i < options.workers(); i++) {
@@ -40,10 +46,13 @@ public final class Reactor implements AutoCloseable {
 
     /**
      * Binds {@code address} (port 0 picks a free one) and serves every connection accepted there with a
-     * handler from {@code factory}. Call before {@link #start()}.
+     * handler from {@code factory}. Call before {@link #start()}; call it again for more ports.
      *
+     * @param address the address and port to listen on; port 0 picks a free one
+     * @param factory creates the protocol handler of each connection accepted there
      * @return the address actually bound
      * @throws IOException when the address cannot be bound; the message names it
+     * @throws IllegalStateException when the reactor has already started
      */
     public InetSocketAddress bind(InetSocketAddress address, ConnectionHandlerFactory factory) throws IOException {
         if (started) {
@@ -63,6 +72,7 @@ public final class Reactor implements AutoCloseable {
         }
     }
 
+    /** Starts the loop threads: from now on connections are accepted and served. */
     public void start() {
         started = true;
         loops.forEach(EventLoop::start);
@@ -74,7 +84,7 @@ public final class Reactor implements AutoCloseable {
         acceptor.execute(acceptor::closeListeners);
     }
 
-    /** Connections open right now, across all loops. */
+    /** {@return the number of connections open right now, across all loops} */
     public int openConnections() {
         return openConnections.get();
     }
@@ -109,7 +119,7 @@ public final class Reactor implements AutoCloseable {
         openConnections.decrementAndGet();
     }
 
-    /** Connections accepted since the start, those closed at once over {@code maxConnections} included. */
+    /** {@return the connections accepted since the start, those closed at once over {@code maxConnections} included} */
     public long acceptedConnections() {
         return acceptedConnections.sum();
     }

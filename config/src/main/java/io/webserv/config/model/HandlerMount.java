@@ -19,6 +19,14 @@ import java.util.Optional;
  */
 public record HandlerMount(String module, Map<String, List<String>> options, int line, int column) {
 
+    /**
+     * Copies the options, so that the record is immutable.
+     *
+     * @param module  the module's name, not null
+     * @param options each option's values; copied, order kept
+     * @param line    where {@code handler} is written
+     * @param column  where {@code handler} is written
+     */
     public HandlerMount {
         Objects.requireNonNull(module, "module");
         Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -26,13 +34,23 @@ public record HandlerMount(String module, Map<String, List<String>> options, int
         options = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** The single value of option {@code name}, if set (the first, if it lists several). */
+    /**
+     * Reads an option that takes one value.
+     *
+     * @param name the option's name as written under {@code handler_options}
+     * @return its value (the first, if it lists several), or empty when it is not set
+     */
     public Optional<String> option(String name) {
         List<String> values = options.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** Every value of option {@code name}, or an empty list. */
+    /**
+     * Reads an option that takes a list.
+     *
+     * @param name the option's name as written under {@code handler_options}
+     * @return its values in the order written, or an empty list when it is not set
+     */
     public List<String> optionValues(String name) {
         return options.getOrDefault(name, List.of());
     }

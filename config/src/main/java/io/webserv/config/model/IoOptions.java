@@ -24,8 +24,15 @@ public record IoOptions(WriteMode write, boolean fileCache) {
         ON_READY
     }
 
+    /** Eager writes and the small-file cache on: the defaults of {@code io.write} and {@code io.file_cache}. */
     public static final IoOptions DEFAULTS = new IoOptions(WriteMode.EAGER, true);
 
+    /**
+     * Checks the options.
+     *
+     * @param write     when queued output is written; not null
+     * @param fileCache whether small static files are served from memory
+     */
     public IoOptions {
         Objects.requireNonNull(write, "write");
     }

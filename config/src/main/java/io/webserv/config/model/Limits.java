@@ -16,6 +16,13 @@ public record Limits(long headerBytes, long uriBytes) {
     /** 16k of head, 8k of request line (SPEC §2). */
     public static final Limits DEFAULTS = new Limits(16 * 1024, 8 * 1024);
 
+    /**
+     * Checks the limits.
+     *
+     * @param headerBytes request line and header fields
+     * @param uriBytes    request line alone
+     * @throws IllegalArgumentException unless {@link #MIN_BYTES} ≤ {@code uriBytes} ≤ {@code headerBytes} ≤ {@link #MAX_BYTES}
+     */
     public Limits {
         if (uriBytes < MIN_BYTES || headerBytes > MAX_BYTES || uriBytes > headerBytes) {
             throw new IllegalArgumentException("need " + MIN_BYTES + " <= uriBytes <= headerBytes <= " + MAX_BYTES

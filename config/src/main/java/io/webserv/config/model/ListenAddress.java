@@ -11,6 +11,13 @@ package io.webserv.config.model;
  */
 public record ListenAddress(String host, int port) {
 
+    /**
+     * Checks the address.
+     *
+     * @param host null for every interface, otherwise a literal or a host name, never empty
+     * @param port 0 to 65535
+     * @throws IllegalArgumentException when the port is out of range or the host is empty
+     */
     public ListenAddress {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -20,7 +27,12 @@ public record ListenAddress(String host, int port) {
         }
     }
 
-    /** Every interface, this port. */
+    /**
+     * Creates an address on every interface.
+     *
+     * @param port the port, 0 for any free one
+     * @return the address with a null host
+     */
     public static ListenAddress anyHost(int port) {
         return new ListenAddress(null, port);
     }

@@ -11,8 +11,16 @@ import java.util.Set;
  */
 public record Redirect(int status, String location) {
 
+    /** The statuses a {@code redirect} may use: 301, 302, 303, 307 and 308. */
     public static final Set<Integer> STATUSES = Set.of(301, 302, 303, 307, 308);
 
+    /**
+     * Checks the redirect.
+     *
+     * @param status   one of {@link #STATUSES}
+     * @param location the {@code Location} value, not null
+     * @throws IllegalArgumentException when {@code status} is not a redirect status
+     */
     public Redirect {
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("not a redirect status: " + status);

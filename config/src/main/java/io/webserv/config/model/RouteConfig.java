@@ -40,10 +40,28 @@ public record RouteConfig(String path, Set<String> methods, Path root, boolean r
     /** The methods a route allows when it does not say ({@code methods: [GET]} means the same). */
     public static final Set<String> DEFAULT_METHODS = Collections.unmodifiableSet(new LinkedHashSet<>(
             List.of("GET", "HEAD")));
+    /** The index files a route tries when it does not say: {@code index.html}. */
     public static final List<String> DEFAULT_INDEX = List.of("index.html");
     /** 1m (SPEC §2). */
     public static final long DEFAULT_CLIENT_MAX_BODY_SIZE = 1024 * 1024;
 
+    /**
+     * Checks the route and copies its collections, so that the record is immutable.
+     *
+     * @param path               starts with {@code /}
+     * @param methods            not empty; copied, order kept
+     * @param root               absolute directory, not null
+     * @param rootReplacesPrefix whether the route path is replaced by {@code root}
+     * @param index              copied
+     * @param autoindex          list directories without an index file
+     * @param clientMaxBodySize  0 or more
+     * @param errorPages         copied
+     * @param redirect           not null; empty for no redirect
+     * @param uploadDir          not null; empty for no uploads
+     * @param cgi                copied
+     * @param handler            not null; empty when no handler module answers the route
+     * @throws IllegalArgumentException when the path, methods or body size are invalid
+     */
     public RouteConfig {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(root, "root");
@@ -59,7 +77,21 @@ public record RouteConfig(String path, Set<String> methods, Path root, boolean r
         cgi = Map.copyOf(cgi);
     }
 
-    /** A route without a handler module. */
+    /**
+     * Creates a route without a handler module: the built-in handlers answer it.
+     *
+     * @param path               starts with {@code /}
+     * @param methods            not empty
+     * @param root               absolute directory
+     * @param rootReplacesPrefix whether the route path is replaced by {@code root}
+     * @param index              index files tried in order for a directory
+     * @param autoindex          list directories without an index file
+     * @param clientMaxBodySize  largest request body in bytes, 0 for no limit
+     * @param errorPages         status → URI
+     * @param redirect           empty for no redirect
+     * @param uploadDir          empty for no uploads
+     * @param cgi                extension → interpreter
+     */
     public RouteConfig(String path, Set<String> methods, Path root, boolean rootReplacesPrefix, List<String> index,
                        boolean autoindex, long clientMaxBodySize, Map<Integer, String> errorPages,
                        Optional<Redirect> redirect, Optional<Path> uploadDir, Map<String, String> cgi) {
@@ -67,12 +99,25 @@ public record RouteConfig(String path, Set<String> methods, Path root, boolean r
                 cgi, Optional.empty());
     }
 
-    /** A route that serves {@code root} (nginx {@code root}) with every default: GET and HEAD only. */
+    /**
+     * Creates a route that serves a directory with every default: GET and HEAD only, {@code index.html},
+     * no listing, 1m bodies.
+     *
+     * @param path the route's prefix, starting with {@code /}
+     * @param root the directory the whole request path is appended to (nginx {@code root})
+     * @return the route
+     */
     public static RouteConfig serving(String path, Path root) {
         return new RouteConfig(path, DEFAULT_METHODS, root, false, DEFAULT_INDEX, false, DEFAULT_CLIENT_MAX_BODY_SIZE,
                 Map.of(), Optional.empty(), Optional.empty(), Map.of());
     }
 
+    /**
+     * Tells whether the route allows a method (else the server answers 405 with {@code Allow}).
+     *
+     * @param method the method name, case-sensitive
+     * @return whether it is among {@link #methods()}
+     */
     public boolean allows(String method) {
         return methods.contains(method);
     }

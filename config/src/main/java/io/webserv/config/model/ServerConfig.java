@@ -16,6 +16,15 @@ import java.util.Map;
 public record ServerConfig(List<ListenAddress> listen, List<String> serverNames, Map<Integer, String> errorPages,
                            List<RouteConfig> routes) {
 
+    /**
+     * Copies the collections, so that the record is immutable, and checks them.
+     *
+     * @param listen      never empty
+     * @param serverNames may be empty
+     * @param errorPages  status → URI, may be empty
+     * @param routes      never empty
+     * @throws IllegalArgumentException when there is no address or no route
+     */
     public ServerConfig {
         listen = List.copyOf(listen);
         serverNames = List.copyOf(serverNames);
@@ -26,7 +35,13 @@ public record ServerConfig(List<ListenAddress> listen, List<String> serverNames,
         }
     }
 
-    /** A server without error pages of its own. */
+    /**
+     * Creates a server without error pages of its own.
+     *
+     * @param listen      the addresses, never empty
+     * @param serverNames the names matched against {@code Host}; may be empty
+     * @param routes      never empty
+     */
     public ServerConfig(List<ListenAddress> listen, List<String> serverNames, List<RouteConfig> routes) {
         this(listen, serverNames, Map.of(), routes);
     }

@@ -21,6 +21,17 @@ public record Timeouts(Duration header, Duration body, Duration keepAlive, Durat
     public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
             Duration.ofSeconds(75), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10));
 
+    /**
+     * Checks the durations.
+     *
+     * @param header    positive
+     * @param body      positive
+     * @param keepAlive positive
+     * @param send      positive
+     * @param cgi       positive
+     * @param shutdown  zero or positive
+     * @throws IllegalArgumentException when a duration is out of range
+     */
     public Timeouts {
         if (Stream.of(header, body, keepAlive, send, cgi).anyMatch(d -> d.isNegative() || d.isZero())
                 || shutdown.isNegative()) {

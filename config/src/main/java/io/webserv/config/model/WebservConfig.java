@@ -23,11 +23,26 @@ import java.util.Objects;
 public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, Limits limits, AccessLog accessLog,
                             Map<String, String> mimeTypes, IoOptions io, List<ServerConfig> servers) {
 
+    /** One event loop when the file does not say. */
     public static final int DEFAULT_WORKERS = 1;
+    /** The {@code max_connections} of SPEC §2 when the file does not say. */
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     /** The port of the built-in welcome site and of a server without {@code listen}. */
     public static final int DEFAULT_PORT = 8080;
 
+    /**
+     * Checks the configuration and copies its collections, so that the record is immutable.
+     *
+     * @param workers        at least 1
+     * @param maxConnections at least 1
+     * @param timeouts       not null
+     * @param limits         not null
+     * @param accessLog      not null
+     * @param mimeTypes      copied
+     * @param io             not null
+     * @param servers        copied
+     * @throws IllegalArgumentException when {@code workers} or {@code maxConnections} is not positive
+     */
     public WebservConfig {
         if (workers < 1 || maxConnections < 1) {
             throw new IllegalArgumentException("workers and maxConnections must be positive: " + workers + ", "
@@ -44,6 +59,9 @@ public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, 
     /**
      * The built-in configuration used without a config file (SPEC §1): every default, one server on
      * port {@value #DEFAULT_PORT} of every interface serving {@code root} with the default route.
+     *
+     * @param root the directory to serve
+     * @return the configuration
      */
     public static WebservConfig defaults(Path root) {
         ServerConfig server = new ServerConfig(List.of(ListenAddress.anyHost(DEFAULT_PORT)), List.of(), Map.of(),

@@ -7,7 +7,11 @@ import java.nio.ByteBuffer;
 /** Receives a request body as it arrives (de-chunked), on the event loop thread. */
 public interface BodyReceiver {
 
-    /** Body bytes, valid only during this call: copy or consume them before returning. */
+    /**
+     * Body bytes arrived.
+     *
+     * @param data de-chunked body bytes, valid only during this call: copy or consume them before returning
+     */
     void onData(ByteBuffer data);
 
     /** The whole body has arrived. */
@@ -16,6 +20,8 @@ public interface BodyReceiver {
     /**
      * The body will not complete: it is too large (413), malformed (400), too slow (408), or the client
      * left (status null). Release what you hold; the server answers or closes.
+     *
+     * @param status the status the server answers with, or null when the client is gone
      */
     void onError(HttpStatus status);
 }

@@ -15,39 +15,55 @@ import java.util.concurrent.Executor;
  */
 public interface Exchange {
 
+    /** {@return the parsed request line and header fields} */
     RequestHead request();
 
-    /** The virtual server the request was routed to. */
+    /** {@return the virtual server the request was routed to} */
     ServerConfig server();
 
-    /** The route that matched (its settings already merged with the server's). */
+    /** {@return the route that matched, its settings already merged with the server's} */
     RouteConfig route();
 
+    /** {@return the client's address and port} */
     InetSocketAddress remoteAddress();
 
+    /** {@return the address and port the request came in on} */
     InetSocketAddress localAddress();
 
     /**
      * Starts receiving the request body (answering {@code 100 Continue} first if the client waits for
      * it). Without this call the body is read and discarded after the response.
+     *
+     * @param receiver called on the event loop as body bytes arrive, then once at the end or on error
      */
     void receiveBody(BodyReceiver receiver);
 
     /** Stops delivering body bytes until {@link #resumeBody()}: the client is held back by TCP. */
     void pauseBody();
 
+    /** Delivers body bytes again after {@link #pauseBody()}. */
     void resumeBody();
 
-    /** Sends the response. Exactly one respond call per exchange. */
+    /**
+     * Sends the response. Exactly one respond call per exchange.
+     *
+     * @param response the status, header fields and body
+     */
     void respond(Response response);
 
     /**
      * Sends the error page for {@code status}: the route's configured page if any, else the built-in one.
      *
+     * @param status       the error status
      * @param extraHeaders fields the status needs ({@code Allow} for 405, {@code Location} for 3xx…)
      */
     void respondError(HttpStatus status, HttpHeaders extraHeaders);
 
+    /**
+     * Sends the error page for {@code status} with no extra header field.
+     *
+     * @param status the error status
+     */
     default void respondError(HttpStatus status) {
         respondError(status, new HttpHeaders(0));
     }
@@ -61,15 +77,19 @@ public interface Exchange {
      */
     void redirectInternally(String path);
 
-    /** Where blocking work (file system calls) runs; come back with {@link #eventLoop()}. */
+    /** {@return where blocking work (file system calls) runs} Come back with {@link #eventLoop()}. */
     Executor blockingExecutor();
 
-    /** The event loop of this exchange's connection. */
+    /** {@return the event loop of this exchange's connection} */
     Executor eventLoop();
 
-    /** Whether the client is still connected: long-running work stops when it is not. */
+    /** {@return whether the client is still connected} Long-running work stops when it is not. */
     boolean isOpen();
 
-    /** Runs {@code action} on the event loop if the connection closes before the response is complete. */
+    /**
+     * Registers clean-up for an exchange that does not finish.
+     *
+     * @param action run on the event loop if the connection closes before the response is complete
+     */
     void onAbort(Runnable action);
 }

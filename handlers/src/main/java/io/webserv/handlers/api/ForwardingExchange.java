@@ -17,6 +17,11 @@ public abstract class ForwardingExchange implements Exchange {
 
     private final Exchange delegate;
 
+    /**
+     * Wraps an exchange.
+     *
+     * @param delegate the exchange every call goes on to unless a subclass overrides it
+     */
     protected ForwardingExchange(Exchange delegate) {
         this.delegate = delegate;
     }

@@ -8,6 +8,10 @@ package io.webserv.handlers.api;
 @FunctionalInterface
 public interface Handler {
 
-    /** Handles one exchange; must eventually call one of the exchange's respond methods exactly once. */
+    /**
+     * Handles one exchange; must eventually call one of the exchange's respond methods exactly once.
+     *
+     * @param exchange the request, the route it matched, and the way to answer
+     */
     void handle(Exchange exchange);
 }

@@ -6,9 +6,10 @@ import java.nio.channels.FileChannel;
 /** The three kinds of response body: bytes in memory, a region of a file, or a stream fed later. */
 public sealed interface ResponseBody {
 
+    /** No body: zero bytes. */
     ResponseBody EMPTY = new Bytes(ByteBuffer.allocate(0));
 
-    /** The body's length, or -1 when it is not known in advance (then it is sent chunked). */
+    /** {@return the body's length, or -1 when it is not known in advance (then it is sent chunked)} */
     long length();
 
     /** Bytes already in memory. */

@@ -8,6 +8,7 @@ public interface ResponseStream {
     /**
      * Queues {@code data} (owned by the stream from now on).
      *
+     * @param data the next body bytes, in read mode
      * @return false when enough is queued: stop until {@link StreamSource#onWritable()}
      */
     boolean write(ByteBuffer data);

@@ -6,7 +6,11 @@ package io.webserv.handlers.api;
  */
 public interface StreamSource {
 
-    /** The head is sent: start producing into {@code out}. */
+    /**
+     * The head is sent: start producing.
+     *
+     * @param out where to write the body, from the event loop thread only
+     */
     void start(ResponseStream out);
 
     /** The client took what was queued: write more (after {@link ResponseStream#write} returned false). */

@@ -6,6 +6,12 @@ public final class Html {
     private Html() {
     }
 
+    /**
+     * Escapes text for an HTML element or a quoted attribute value.
+     *
+     * @param s untrusted text, such as a file name
+     * @return {@code s} with {@code & < > " '} replaced by character references
+     */
     public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

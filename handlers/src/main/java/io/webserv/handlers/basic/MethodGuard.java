@@ -22,7 +22,12 @@ public final class MethodGuard implements Handler {
     private final java.util.Set<String> allowed;
     private final String allow;
 
-    /** Allows the route's methods. */
+    /**
+     * Guards a route with the methods it configures.
+     *
+     * @param route the route whose {@code methods} are allowed
+     * @param next  the handler for allowed methods other than OPTIONS
+     */
     public MethodGuard(RouteConfig route, Handler next) {
         this(route.methods(), next);
     }
@@ -30,6 +35,7 @@ public final class MethodGuard implements Handler {
     /**
      * @param allowed the methods this route really answers: those configured that some handler behind
      *                can serve (POST needs an upload_dir or CGI, for instance), so that {@code Allow} is accurate
+     * @param next    the handler for allowed methods other than OPTIONS
      */
     public MethodGuard(java.util.Set<String> allowed, Handler next) {
         this.next = next;

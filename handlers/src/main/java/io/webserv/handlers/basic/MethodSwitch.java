@@ -14,11 +14,16 @@ public final class MethodSwitch implements Handler {
 
     private final Map<String, Handler> byMethod;
 
+    /**
+     * Creates the switch.
+     *
+     * @param byMethod method name → its handler; copied
+     */
     public MethodSwitch(Map<String, Handler> byMethod) {
         this.byMethod = Map.copyOf(byMethod);
     }
 
-    /** The methods this switch can answer. */
+    /** {@return the methods this switch can answer, for {@link MethodGuard}'s {@code Allow}} */
     public java.util.Set<String> methods() {
         return byMethod.keySet();
     }

@@ -18,6 +18,11 @@ public final class RedirectHandler implements Handler {
     private final String location;
     private final byte[] body;
 
+    /**
+     * Creates the handler; the HTML body is built once, here.
+     *
+     * @param redirect the route's status and {@code Location}
+     */
     public RedirectHandler(Redirect redirect) {
         this.status = HttpStatus.of(redirect.status());
         this.location = redirect.location();

@@ -22,6 +22,7 @@ import java.util.Optional;
  */
 public final class DeleteHandler implements Handler {
 
+    /** Creates the handler; it holds no state, so one instance serves every route. */
     public DeleteHandler() {
         // stateless: one instance serves every route
     }

@@ -33,11 +33,22 @@ public final class ErrorPages {
 
     private final ErrorPageFiles files;
 
+    /**
+     * Creates the error pages of a server.
+     *
+     * @param mimeTypes gives a configured page its {@code Content-Type} from its file name
+     */
     public ErrorPages(MimeTypes mimeTypes) {
         this.files = new ErrorPageFiles(mimeTypes);
     }
 
-    /** Answers {@code exchange} with the error page for {@code status}. */
+    /**
+     * Answers an exchange with the error page for a status.
+     *
+     * @param exchange     the exchange to answer, on its event loop
+     * @param status       the error status the response carries
+     * @param extraHeaders fields the status needs; copied now
+     */
     public void respond(Exchange exchange, HttpStatus status, HttpHeaders extraHeaders) {
         respond(exchange, status, extraHeaders, exchange::respond);
     }
@@ -48,7 +59,10 @@ public final class ErrorPages {
      * meanwhile). The server uses this form to check, when the page is ready, that nothing else
      * answered in between.
      *
+     * @param exchange     the exchange the page is for; its route and server choose the page
+     * @param status       the error status the response carries
      * @param extraHeaders copied now: the caller may reuse it
+     * @param send         receives the response, on the event loop
      */
     public void respond(Exchange exchange, HttpStatus status, HttpHeaders extraHeaders, Consumer<Response> send) {
         HttpHeaders fields = HttpHeaders.copyOf(extraHeaders);

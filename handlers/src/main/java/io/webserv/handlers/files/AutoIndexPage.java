@@ -42,13 +42,21 @@ public final class AutoIndexPage {
      * @param path       the decoded request path of the directory, ending with {@code /}
      * @param parentLink whether to offer {@code ../}
      * @param entries    the entries, in any order
+     * @return the listing as an HTML document: directories first, then files, each sorted by name,
+     *     every name escaped
      */
     public static String html(String path, boolean parentLink, List<Entry> entries) {
         return html(path, parentLink, entries, 0);
     }
 
     /**
-     * @param omitted how many entries were left out of a long listing (said at the end of the page)
+     * Renders a listing that may have been cut short.
+     *
+     * @param path       the decoded request path of the directory, ending with {@code /}
+     * @param parentLink whether to offer {@code ../}
+     * @param entries    the entries shown, in any order
+     * @param omitted    how many entries were left out of a long listing (said at the end of the page)
+     * @return the listing as an HTML document, as {@link #html(String, boolean, List)} makes it
      */
     public static String html(String path, boolean parentLink, List<Entry> entries, long omitted) {
         String title = "Index of " + Html.escape(path);

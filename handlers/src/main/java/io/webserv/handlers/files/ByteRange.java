@@ -8,23 +8,40 @@ package io.webserv.handlers.files;
  */
 public record ByteRange(long first, long last) {
 
+    /**
+     * Checks the range.
+     *
+     * @param first offset of the first byte, 0 or more
+     * @param last  offset of the last byte, at least {@code first}
+     * @throws IllegalArgumentException when the range is empty or negative
+     */
     public ByteRange {
         if (first < 0 || last < first) {
             throw new IllegalArgumentException("invalid byte range " + first + "-" + last);
         }
     }
 
-    /** How many bytes it covers. */
+    /** {@return how many bytes it covers} */
     public long length() {
         return last - first + 1;
     }
 
-    /** The {@code Content-Range} value of a 206 response (RFC 9110 §14.4): {@code bytes first-last/complete}. */
+    /**
+     * Formats the {@code Content-Range} value of a 206 response (RFC 9110 §14.4).
+     *
+     * @param completeLength the size of the whole representation
+     * @return {@code bytes first-last/complete}
+     */
     public String contentRange(long completeLength) {
         return "bytes " + first + "-" + last + "/" + completeLength;
     }
 
-    /** The {@code Content-Range} value of a 416 response: {@code bytes *}{@code /complete}. */
+    /**
+     * Formats the {@code Content-Range} value of a 416 response.
+     *
+     * @param completeLength the size of the whole representation
+     * @return {@code bytes *}{@code /complete}
+     */
     public static String unsatisfiedContentRange(long completeLength) {
         return "bytes */" + completeLength;
     }

@@ -34,6 +34,7 @@ public final class Conditionals {
      * @param request          the request's header fields
      * @param etag             the current representation's (strong) entity tag
      * @param lastModifiedSecs its modification time in seconds since the epoch
+     * @return what to answer: the representation, 304 or 412
      */
     public static Outcome evaluate(HttpHeaders request, EntityTag etag, long lastModifiedSecs) {
         String ifMatch = joined(request, HeaderNames.IF_MATCH);
@@ -59,6 +60,11 @@ public final class Conditionals {
      * Whether a Range may be honoured (RFC 9110 §13.1.5): yes without {@code If-Range}; with one, only
      * when its entity tag strongly matches or its date equals the modification time. Otherwise the
      * client's partial copy is stale and it gets the whole representation.
+     *
+     * @param request          the request's header fields
+     * @param etag             the current representation's (strong) entity tag
+     * @param lastModifiedSecs its modification time in seconds since the epoch
+     * @return whether to answer the Range with 206 rather than the whole representation with 200
      */
     public static boolean rangeApplies(HttpHeaders request, EntityTag etag, long lastModifiedSecs) {
         if (request.count(HeaderNames.IF_RANGE) == 0) {

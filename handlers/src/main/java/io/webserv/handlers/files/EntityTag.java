@@ -11,6 +11,13 @@ import java.util.List;
  */
 public record EntityTag(boolean weak, String opaque) {
 
+    /**
+     * Checks the characters.
+     *
+     * @param weak   whether it is a weak validator
+     * @param opaque the characters between the quotes: {@code %x21 / %x23-7E / obs-text}
+     * @throws IllegalArgumentException when {@code opaque} holds a quote, a space or a control character
+     */
     public EntityTag {
         for (int i = 0; i < opaque.length(); i++) {
             if (!isEtagChar(opaque.charAt(i))) {
@@ -24,12 +31,21 @@ public record EntityTag(boolean weak, String opaque) {
      * time is taken in milliseconds rather than nginx's seconds: a strong validator must change
      * whenever the bytes do, and a file rewritten twice within a second with the same size would
      * otherwise keep its tag, so that a resumed download (If-Range) could splice two versions.
+     *
+     * @param size               the file's size in bytes
+     * @param lastModifiedMillis its modification time in milliseconds since the epoch
+     * @return the strong tag
      */
     public static EntityTag ofFile(long size, long lastModifiedMillis) {
         return new EntityTag(false, Long.toHexString(lastModifiedMillis) + "-" + Long.toHexString(size));
     }
 
-    /** One entity tag, surrounding whitespace allowed; null when {@code value} is not exactly one. */
+    /**
+     * Parses one entity tag, as in {@code If-Range}.
+     *
+     * @param value the field value; surrounding whitespace is allowed
+     * @return the tag, or null when {@code value} is not exactly one entity tag
+     */
     public static EntityTag parse(String value) {
         List<EntityTag> tags = parseList(value);
         return tags != null && tags.size() == 1 ? tags.get(0) : null;
@@ -39,6 +55,7 @@ public record EntityTag(boolean weak, String opaque) {
      * A comma-separated list of entity tags as in {@code If-None-Match} (RFC 9110 §5.6.1: optional
      * whitespace around commas, empty elements ignored). A comma inside the quotes belongs to the tag.
      *
+     * @param value the field value
      * @return the tags in order, or null when the value is not such a list (the caller ignores the field)
      */
     public static List<EntityTag> parseList(String value) {
@@ -75,12 +92,22 @@ public record EntityTag(boolean weak, String opaque) {
         }
     }
 
-    /** Weak comparison (RFC 9110 §8.8.3.2): the opaque parts are equal, weakness ignored. */
+    /**
+     * Compares weakly (RFC 9110 §8.8.3.2), as {@code If-None-Match} does.
+     *
+     * @param other the tag to compare with
+     * @return whether the opaque parts are equal, weakness ignored
+     */
     public boolean weaklyMatches(EntityTag other) {
         return opaque.equals(other.opaque);
     }
 
-    /** Strong comparison: neither is weak and the opaque parts are equal. */
+    /**
+     * Compares strongly (RFC 9110 §8.8.3.2), as {@code If-Match} and {@code If-Range} do.
+     *
+     * @param other the tag to compare with
+     * @return whether neither is weak and the opaque parts are equal
+     */
     public boolean stronglyMatches(EntityTag other) {
         return !weak && !other.weak && opaque.equals(other.opaque);
     }

@@ -50,7 +50,7 @@ public final class FileCache {
         this(4096, 64L * 1024 * 1024, MAX_FILE_BYTES, System::nanoTime);
     }
 
-    /** A cache that keeps nothing: every file is sent from disk. */
+    /** {@return a cache that keeps nothing: every file is sent from disk ({@code io.file_cache: false})} */
     public static FileCache disabled() {
         return new FileCache(0, 0, -1, System::nanoTime);
     }

@@ -16,6 +16,12 @@ public final class InvalidatesFileCache implements Handler {
     private final Handler changer;
     private final FileCache cache;
 
+    /**
+     * Wraps a handler that changes files.
+     *
+     * @param changer the DELETE or upload handler
+     * @param cache   the route's cache, emptied around each change
+     */
     public InvalidatesFileCache(Handler changer, FileCache cache) {
         this.changer = changer;
         this.cache = cache;

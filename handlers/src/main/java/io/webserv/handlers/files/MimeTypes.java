@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public final class MimeTypes {
 
+    /** The type of a file whose extension is unknown. */
     public static final String DEFAULT_TYPE = "application/octet-stream";
 
     private static final String UTF_8 = "; charset=utf-8";
@@ -134,12 +135,17 @@ public final class MimeTypes {
         this.types = Map.copyOf(merged);
     }
 
-    /** The built-in table alone. */
+    /** {@return the built-in table alone, without any configured type} */
     public static MimeTypes builtIn() {
         return new MimeTypes(Map.of());
     }
 
-    /** The type for a file name, by its last extension, case-insensitively; {@value #DEFAULT_TYPE} when unknown. */
+    /**
+     * Looks up the type of a file name by its last extension, case-insensitively.
+     *
+     * @param fileName a file name, e.g. {@code report.PDF}
+     * @return the {@code Content-Type} value, {@value #DEFAULT_TYPE} when the extension is unknown or missing
+     */
     public String forFileName(String fileName) {
         int dot = fileName.lastIndexOf('.');
         if (dot < 0 || dot == fileName.length() - 1) {
@@ -148,7 +154,12 @@ public final class MimeTypes {
         return types.getOrDefault(normalise(fileName.substring(dot + 1)), DEFAULT_TYPE);
     }
 
-    /** The type for the last element of {@code file}. */
+    /**
+     * Looks up the type of a file by its name.
+     *
+     * @param file a path; only its last element counts
+     * @return the {@code Content-Type} value, {@value #DEFAULT_TYPE} when unknown
+     */
     public String forPath(Path file) {
         Path name = file.getFileName();
         return name == null ? DEFAULT_TYPE : forFileName(name.toString());

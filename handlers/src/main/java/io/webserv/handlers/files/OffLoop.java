@@ -22,6 +22,11 @@ public final class OffLoop {
      * when the work threw), unless the client has gone by then. {@code work} must not touch the
      * exchange: take what it needs from it before the call.
      *
+     * @param <T>       the work's result
+     * @param exchange  the exchange whose executors run the work and its continuation
+     * @param work      the blocking work, run on the blocking executor
+     * @param onFailure the result handed to {@code then} when {@code work} throws
+     * @param then      run on the event loop with the result, if the client is still there
      * @return false when the blocking executor refused the work (the server is stopping): nothing runs
      */
     public static <T> boolean run(Exchange exchange, Supplier<T> work, T onFailure, Consumer<T> then) {

@@ -38,6 +38,8 @@ public final class RangeHeader {
     /**
      * @param value  the Range field value, or null when absent
      * @param length the representation's length in bytes
+     * @return {@link Whole} without a usable single {@code bytes} range, {@link Partial} with the range
+     *     clipped to the representation, or {@link Unsatisfiable} when it starts at or past the end
      */
     public static Result evaluate(String value, long length) {
         if (value == null) {

@@ -31,6 +31,12 @@ public final class RealPaths {
      * The status for a failure to resolve {@code file}: 404, 403 or 500 as {@link FileErrors} says, and
      * 403 rather than 404 when the missing path would lie outside the real root (a 404 there would tell
      * the client what exists outside it).
+     *
+     * @param e        the failure of {@link #under(Path, Path)}
+     * @param file     the path that could not be resolved
+     * @param root     the route's root as configured
+     * @param realRoot the root's real path
+     * @return the status to answer with
      */
     public static HttpStatus failureStatus(IOException e, Path file, Path root, Path realRoot) {
         HttpStatus status = FileErrors.statusOf(e, file, root);
@@ -40,7 +46,13 @@ public final class RealPaths {
         return status;
     }
 
-    /** The status for a route root that cannot be resolved: missing → 404, unreadable → 403. */
+    /**
+     * Chooses the status for a route root that cannot be resolved.
+     *
+     * @param e    the failure to resolve it
+     * @param root the route's root as configured
+     * @return 404 when it is missing, 403 when it may not be read, 500 for any other failure
+     */
     public static HttpStatus rootFailureStatus(IOException e, Path root) {
         return FileErrors.statusOf(e, root, root);
     }

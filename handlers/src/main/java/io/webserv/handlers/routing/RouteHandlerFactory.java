@@ -8,5 +8,12 @@ import io.webserv.handlers.api.Handler;
 @FunctionalInterface
 public interface RouteHandlerFactory {
 
+    /**
+     * Builds a route's chain.
+     *
+     * @param server the virtual server the route belongs to
+     * @param route  the route with its effective settings
+     * @return the handler that answers every request routed there
+     */
     Handler create(ServerConfig server, RouteConfig route);
 }

@@ -34,6 +34,8 @@ public final class VirtualHosts {
      * @param localAddresses for each server, the local addresses it listens on through this socket (null
      *                       for every one: the usual case); a wildcard socket shared with servers bound to
      *                       one address uses it
+     * @param handlers       builds each route's handler chain, once, here
+     * @throws IllegalArgumentException when {@code servers} is empty
      */
     public VirtualHosts(List<ServerConfig> servers, List<Set<InetAddress>> localAddresses, RouteHandlerFactory handlers) {
         if (servers.isEmpty()) {
@@ -52,7 +54,14 @@ public final class VirtualHosts {
         }
     }
 
-    /** The route for {@code request}, arrived at {@code local}. Never null: no route means a 404 handler. */
+    /**
+     * Picks the server by local address and Host, then its longest matching route.
+     *
+     * @param local   the local address the request came in on
+     * @param request the parsed request head: its host and normalised path count
+     * @return the server, route and handler chain; never null: when no route matches, a handler that
+     *     answers 404 with the server's error pages
+     */
     public Routed route(InetSocketAddress local, RequestHead request) {
         Site site = siteFor(local, request.host());
         String path = request.target().path();
@@ -82,7 +91,14 @@ public final class VirtualHosts {
         return fallback != null ? fallback : sites.get(0);
     }
 
-    /** Prefix match on segment boundaries; {@code "*"} (OPTIONS *) belongs to the route {@code /}. */
+    /**
+     * Matches a route path as a prefix on segment boundaries.
+     *
+     * @param routePath the route's {@code path}, e.g. {@code /kapouet}
+     * @param path      the normalised request path; {@code "*"} (OPTIONS *) belongs to the route {@code /}
+     * @return whether the route serves the path: {@code /kapouet} serves {@code /kapouet} and
+     *     {@code /kapouet/x}, never {@code /kapouetx}
+     */
     public static boolean matches(String routePath, String path) {
         if (routePath.equals("/")) {
             return true;

@@ -19,10 +19,10 @@ import java.util.Set;
  */
 public interface HandlerModule {
 
-    /** The name routes mount it by: lower-case letters, digits, {@code -} or {@code _}. */
+    /** {@return the name routes mount it by: lower-case letters, digits, {@code -} or {@code _}} */
     String name();
 
-    /** The option names {@code handler_options} may use; any other is refused at start-up. */
+    /** {@return the option names {@code handler_options} may use; any other is refused at start-up} */
     Set<String> options();
 
     /**
@@ -31,6 +31,7 @@ public interface HandlerModule {
      * @param route   the route, with its effective settings (methods, root, error pages...)
      * @param mount   the module's name, its options as written, and where
      * @param context what the server offers its modules
+     * @return the handler that answers every request routed there
      * @throws IllegalArgumentException when an option's value is invalid; the message names the
      *                                  option and what was expected
      */

@@ -3,6 +3,6 @@ package io.webserv.handlers.spi;
 /** What the server offers to the handler modules it mounts. */
 public interface ModuleContext {
 
-    /** The server's live counters. */
+    /** {@return the server's live counters} */
     ServerStatistics statistics();
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public interface ServerStatistics {
 
-    /** The counters now; callable from any thread. */
+    /** {@return the counters now} Callable from any thread. */
     Snapshot snapshot();
 
     /**
@@ -26,6 +26,16 @@ public interface ServerStatistics {
     record Snapshot(Instant startedAt, long openConnections, long acceptedConnections, long requests, long bytesSent,
                     Map<Integer, Long> responsesByStatus) {
 
+        /**
+         * Copies the per-status counts, so that the snapshot is immutable.
+         *
+         * @param startedAt           when the server started serving
+         * @param openConnections     connections open now
+         * @param acceptedConnections connections accepted since the start
+         * @param requests            responses sent since the start
+         * @param bytesSent           body bytes of those responses
+         * @param responsesByStatus   status code → responses; copied
+         */
         public Snapshot {
             responsesByStatus = Map.copyOf(responsesByStatus);
         }

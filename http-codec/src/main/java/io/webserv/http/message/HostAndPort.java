@@ -8,7 +8,12 @@ package io.webserv.http.message;
  */
 public record HostAndPort(String host, int port) {
 
-    /** Whether {@code name} names this host, ignoring case and the port. */
+    /**
+     * Tells whether {@code name} names this host, ignoring case and the port.
+     *
+     * @param name a host name or IP literal, without a port
+     * @return true when it equals {@link #host()} ignoring case
+     */
     public boolean hostMatches(String name) {
         return host.equalsIgnoreCase(name);
     }

@@ -21,15 +21,26 @@ public final class HttpHeaders {
     private int size;
     private boolean frozen;
 
+    /** Creates an empty, mutable list with room for 16 fields before it grows. */
     public HttpHeaders() {
         this(16);
     }
 
+    /**
+     * Creates an empty, mutable list sized for the fields it is expected to hold.
+     *
+     * @param expectedFields how many fields to make room for (the list grows beyond it)
+     */
     public HttpHeaders(int expectedFields) {
         fields = new String[Math.max(2, expectedFields * 2)];
     }
 
-    /** A copy of {@code other}, mutable. */
+    /**
+     * Copies a list, frozen or not.
+     *
+     * @param other the fields to copy
+     * @return a new mutable list with the same fields in the same order
+     */
     public static HttpHeaders copyOf(HttpHeaders other) {
         HttpHeaders copy = new HttpHeaders(Math.max(1, other.size));
         System.arraycopy(other.fields, 0, copy.fields, 0, other.size * 2);
@@ -37,7 +48,14 @@ public final class HttpHeaders {
         return copy;
     }
 
-    /** Appends a field, keeping any with the same name. */
+    /**
+     * Appends a field, keeping any with the same name.
+     *
+     * @param name the field name, kept as spelled
+     * @param value the field value
+     * @return this list, to chain calls
+     * @throws UnsupportedOperationException when the list is frozen
+     */
     public HttpHeaders add(String name, String value) {
         checkMutable();
         if (size * 2 == fields.length) {
@@ -49,13 +67,26 @@ public final class HttpHeaders {
         return this;
     }
 
-    /** Replaces every field named {@code name} by one with {@code value}. */
+    /**
+     * Replaces every field named {@code name} by one field with {@code value}, appended last.
+     *
+     * @param name the field name, compared case-insensitively
+     * @param value the one value it will have
+     * @return this list, to chain calls
+     * @throws UnsupportedOperationException when the list is frozen
+     */
     public HttpHeaders set(String name, String value) {
         remove(name);
         return add(name, value);
     }
 
-    /** Removes every field named {@code name}; returns whether there was one. */
+    /**
+     * Removes every field named {@code name}.
+     *
+     * @param name the field name, compared case-insensitively
+     * @return whether at least one field was removed
+     * @throws UnsupportedOperationException when the list is frozen
+     */
     public boolean remove(String name) {
         checkMutable();
         int kept = 0;
@@ -72,13 +103,23 @@ public final class HttpHeaders {
         return removed;
     }
 
-    /** The first value of {@code name}, or null. */
+    /**
+     * Returns the first value of a field.
+     *
+     * @param name the field name, compared case-insensitively
+     * @return the value of the first field with that name, or null when there is none
+     */
     public String get(String name) {
         int i = indexOf(name, 0);
         return i < 0 ? null : fields[i * 2 + 1];
     }
 
-    /** Every value of {@code name} in order; empty when there is none. */
+    /**
+     * Returns every value of a field, one per field line (a comma-separated value is not split).
+     *
+     * @param name the field name, compared case-insensitively
+     * @return the values in the order received, unmodifiable; empty when there is none
+     */
     public List<String> getAll(String name) {
         int i = indexOf(name, 0);
         if (i < 0) {
@@ -91,11 +132,23 @@ public final class HttpHeaders {
         return Collections.unmodifiableList(values);
     }
 
+    /**
+     * Tells whether a field is present.
+     *
+     * @param name the field name, compared case-insensitively
+     * @return whether at least one field has that name
+     */
     public boolean contains(String name) {
         return indexOf(name, 0) >= 0;
     }
 
-    /** How many fields are named {@code name}. */
+    /**
+     * Counts the field lines with a name, as the parser does to refuse a repeated Host or
+     * Content-Length.
+     *
+     * @param name the field name, compared case-insensitively
+     * @return how many fields have that name
+     */
     public int count(String name) {
         int n = 0;
         for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
@@ -105,8 +158,12 @@ public final class HttpHeaders {
     }
 
     /**
-     * Whether any field named {@code name} lists {@code token} among its comma-separated elements,
-     * compared case-insensitively (as {@code Connection: keep-alive, Upgrade}).
+     * Tells whether any field named {@code name} lists {@code token} among its comma-separated
+     * elements, compared case-insensitively, as in {@code Connection: keep-alive, Upgrade}.
+     *
+     * @param name the field name, compared case-insensitively
+     * @param token the list element to look for, without surrounding whitespace
+     * @return whether one of the fields' elements equals {@code token} ignoring case
      */
     public boolean containsToken(String name, String token) {
         for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
@@ -146,37 +203,60 @@ public final class HttpHeaders {
         return c == ' ' || c == '\t';
     }
 
-    /** The number of fields. */
+    /** {@return the number of fields (field lines, not distinct names)} */
     public int size() {
         return size;
     }
 
+    /** {@return whether there is no field at all} */
     public boolean isEmpty() {
         return size == 0;
     }
 
-    /** The name of the {@code index}-th field. */
+    /**
+     * Returns a field's name, to walk the fields in order with {@link #size()}.
+     *
+     * @param index the field's position, from 0
+     * @return its name as spelled when added or received
+     * @throws IndexOutOfBoundsException when {@code index} is not below {@link #size()}
+     */
     public String name(int index) {
         return fields[checkIndex(index) * 2];
     }
 
-    /** The value of the {@code index}-th field. */
+    /**
+     * Returns a field's value, to walk the fields in order with {@link #size()}.
+     *
+     * @param index the field's position, from 0
+     * @return its value
+     * @throws IndexOutOfBoundsException when {@code index} is not below {@link #size()}
+     */
     public String value(int index) {
         return fields[checkIndex(index) * 2 + 1];
     }
 
+    /**
+     * Calls {@code action} with each field's name and value, in order.
+     *
+     * @param action called once per field
+     */
     public void forEach(BiConsumer<String, String> action) {
         for (int i = 0; i < size; i++) {
             action.accept(fields[i * 2], fields[i * 2 + 1]);
         }
     }
 
-    /** Makes this instance read-only from now on; returns it. */
+    /**
+     * Makes this list read-only from now on: every later change throws.
+     *
+     * @return this list
+     */
     public HttpHeaders freeze() {
         frozen = true;
         return this;
     }
 
+    /** {@return whether {@link #freeze()} was called} */
     public boolean isFrozen() {
         return frozen;
     }

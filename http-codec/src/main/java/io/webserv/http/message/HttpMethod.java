@@ -9,14 +9,23 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HttpMethod {
 
+    /** Transfers a current representation of the target resource (RFC 9110 §9.3.1). */
     public static final HttpMethod GET = new HttpMethod("GET", true);
+    /** As GET, but the response carries no content (RFC 9110 §9.3.2). */
     public static final HttpMethod HEAD = new HttpMethod("HEAD", true);
+    /** Has the target resource process the enclosed content (RFC 9110 §9.3.3). */
     public static final HttpMethod POST = new HttpMethod("POST", true);
+    /** Replaces the target resource's state with the enclosed content (RFC 9110 §9.3.4). */
     public static final HttpMethod PUT = new HttpMethod("PUT", true);
+    /** Removes the target resource (RFC 9110 §9.3.5). */
     public static final HttpMethod DELETE = new HttpMethod("DELETE", true);
+    /** Opens a tunnel (RFC 9110 §9.3.6); the parser refuses it with 501. */
     public static final HttpMethod CONNECT = new HttpMethod("CONNECT", true);
+    /** Asks which communication options the target resource supports (RFC 9110 §9.3.7). */
     public static final HttpMethod OPTIONS = new HttpMethod("OPTIONS", true);
+    /** Asks for a loop-back of the request (RFC 9110 §9.3.8). */
     public static final HttpMethod TRACE = new HttpMethod("TRACE", true);
+    /** Applies partial modifications to the target resource (RFC 5789). */
     public static final HttpMethod PATCH = new HttpMethod("PATCH", true);
 
     private static final HttpMethod[] STANDARD = {GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH};
@@ -32,9 +41,10 @@ public final class HttpMethod {
     }
 
     /**
-     * The method named {@code name} (case-sensitive, RFC 9110 §9.1): a constant for a standard method,
-     * a new extension method otherwise.
+     * Returns the method with a name, compared case-sensitively (RFC 9110 §9.1).
      *
+     * @param name the method name, a token
+     * @return the constant for a standard method, a new extension method otherwise
      * @throws IllegalArgumentException when {@code name} is not a token
      */
     public static HttpMethod of(String name) {
@@ -50,8 +60,13 @@ public final class HttpMethod {
     }
 
     /**
-     * The method whose name is {@code length} bytes of {@code buf} from {@code offset}, already known to
-     * be a token. Standard methods are matched without allocating.
+     * Returns the method named by bytes the parser has already checked to be a token. Standard
+     * methods are matched without allocating.
+     *
+     * @param buf the bytes holding the name
+     * @param offset where the name starts in {@code buf}
+     * @param length the name's length in bytes
+     * @return the constant for a standard method, a new extension method otherwise
      */
     public static HttpMethod of(byte[] buf, int offset, int length) {
         for (HttpMethod m : STANDARD) {
@@ -74,11 +89,12 @@ public final class HttpMethod {
         return true;
     }
 
+    /** {@return the method name as received, e.g. {@code GET}} */
     public String name() {
         return name;
     }
 
-    /** Defined by RFC 9110 or RFC 5789 (PATCH). */
+    /** {@return whether the method is defined by RFC 9110 or RFC 5789 (PATCH)} */
     public boolean isStandard() {
         return standard;
     }

@@ -5,7 +5,12 @@ package io.webserv.http.message;
  * as {@link #HTTP_1_1} (RFC 9110 §6.2: the highest minor version we support).
  */
 public enum HttpVersion {
+    /**
+     * HTTP/1.0: Host is optional, Transfer-Encoding is refused, and the connection closes after each
+     * response unless the client asks for {@code keep-alive}.
+     */
     HTTP_1_0("HTTP/1.0"),
+    /** HTTP/1.1 (RFC 9112): persistent connections by default. */
     HTTP_1_1("HTTP/1.1");
 
     private final String text;
@@ -14,7 +19,7 @@ public enum HttpVersion {
         this.text = text;
     }
 
-    /** As written on the wire, e.g. {@code HTTP/1.1}. */
+    /** {@return the version as written on the wire, e.g. {@code HTTP/1.1}} */
     public String text() {
         return text;
     }

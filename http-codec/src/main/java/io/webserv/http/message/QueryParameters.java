@@ -21,7 +21,13 @@ public final class QueryParameters {
         this.pairs = pairs;
     }
 
-    /** Parses {@code query} (without its {@code '?'}); null or empty gives no parameters. */
+    /**
+     * Parses a query string. Pairs are separated by {@code &}; a pair without {@code =} has the
+     * empty value; empty pairs are skipped.
+     *
+     * @param query the query without its {@code '?'}; may be null
+     * @return the decoded parameters, none for a null or empty query
+     */
     public static QueryParameters parse(String query) {
         if (query == null || query.isEmpty()) {
             return EMPTY;
@@ -39,7 +45,13 @@ public final class QueryParameters {
         return new QueryParameters(List.copyOf(pairs));
     }
 
-    /** Form decoding of one name or value. */
+    /**
+     * Decodes one name or value: {@code +} becomes a space, {@code %XX} a byte, and the bytes are
+     * read as UTF-8. A malformed escape is kept as it is.
+     *
+     * @param s a name or value as it appears in the query
+     * @return the decoded text
+     */
     public static String decode(String s) {
         if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
             return s;
@@ -62,7 +74,12 @@ public final class QueryParameters {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** The first value of {@code name}, or null. */
+    /**
+     * Returns the first value of a parameter.
+     *
+     * @param name the decoded parameter name, compared case-sensitively
+     * @return its first value (empty for {@code ?flag}), or null when it is absent
+     */
     public String first(String name) {
         for (String[] pair : pairs) {
             if (pair[0].equals(name)) {
@@ -72,7 +89,12 @@ public final class QueryParameters {
         return null;
     }
 
-    /** Every value of {@code name}, in order. */
+    /**
+     * Returns every value of a parameter, as for {@code ?tag=a&tag=b}.
+     *
+     * @param name the decoded parameter name, compared case-sensitively
+     * @return its values in order; empty when it is absent
+     */
     public List<String> all(String name) {
         List<String> values = new ArrayList<>();
         for (String[] pair : pairs) {
@@ -83,7 +105,7 @@ public final class QueryParameters {
         return values;
     }
 
-    /** The parameter names in order of first appearance. */
+    /** {@return the distinct parameter names, in order of first appearance} */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (String[] pair : pairs) {
@@ -94,6 +116,7 @@ public final class QueryParameters {
         return names;
     }
 
+    /** {@return the number of name/value pairs, repeated names counted each time} */
     public int size() {
         return pairs.size();
     }

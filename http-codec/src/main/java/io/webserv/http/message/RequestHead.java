@@ -15,19 +15,21 @@ package io.webserv.http.message;
 public record RequestHead(HttpMethod method, RequestTarget target, HttpVersion version, HttpHeaders headers,
                           HostAndPort host, long contentLength) {
 
-    /** The body is {@code Transfer-Encoding: chunked}. */
+    /** {@return whether the body is {@code Transfer-Encoding: chunked} (its length unknown)} */
     public boolean isChunked() {
         return contentLength < 0;
     }
 
-    /** A body follows the head (chunked, or a Content-Length above zero). */
+    /** {@return whether a body follows the head: chunked, or a Content-Length above zero} */
     public boolean hasBody() {
         return contentLength != 0;
     }
 
     /**
-     * Whether the client wants the connection kept after this exchange (RFC 9112 §9.3): HTTP/1.1
-     * unless it says {@code Connection: close}; HTTP/1.0 only when it says {@code keep-alive}.
+     * Tells whether the client wants the connection kept after this exchange (RFC 9112 §9.3).
+     *
+     * @return for HTTP/1.1, true unless it says {@code Connection: close}; for HTTP/1.0, true only
+     *     when it says {@code Connection: keep-alive}
      */
     public boolean keepAlive() {
         if (headers.containsToken(HeaderNames.CONNECTION, "close")) {
@@ -36,7 +38,13 @@ public record RequestHead(HttpMethod method, RequestTarget target, HttpVersion v
         return version == HttpVersion.HTTP_1_1 || headers.containsToken(HeaderNames.CONNECTION, "keep-alive");
     }
 
-    /** {@code Expect: 100-continue} (RFC 9110 §10.1.1), only meaningful with a body. */
+    /**
+     * Tells whether the client waits for {@code 100 Continue} before sending its body
+     * (RFC 9110 §10.1.1).
+     *
+     * @return true for {@code Expect: 100-continue} on a request with a body; false without a body,
+     *     where the expectation means nothing
+     */
     public boolean expectsContinue() {
         String expect = headers.get(HeaderNames.EXPECT);
         return expect != null && expect.trim().equalsIgnoreCase("100-continue") && hasBody();

@@ -27,12 +27,12 @@ public record RequestTarget(Form form, String raw, String rawPath, String rawQue
         ASTERISK
     }
 
-    /** The query string without {@code '?'}, or the empty string when there was none (as CGI wants it). */
+    /** {@return the query string without its {@code '?'}, or the empty string when there was none (as CGI wants it)} */
     public String queryOrEmpty() {
         return rawQuery == null ? "" : rawQuery;
     }
 
-    /** The query parameters, decoded as {@code application/x-www-form-urlencoded}. */
+    /** {@return the query parameters, decoded as {@code application/x-www-form-urlencoded}} */
     public QueryParameters queryParameters() {
         return QueryParameters.parse(rawQuery);
     }

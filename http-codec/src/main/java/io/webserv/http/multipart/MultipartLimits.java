@@ -13,6 +13,13 @@ public record MultipartLimits(int maxPartHeaderBytes, int maxParts) {
     /** 8 KiB of headers per part, 1000 parts. */
     public static final MultipartLimits DEFAULTS = new MultipartLimits(8 * 1024, 1000);
 
+    /**
+     * Checks the limits.
+     *
+     * @param maxPartHeaderBytes the largest header block of one part, its CRLFs included
+     * @param maxParts           the most parts one body may hold
+     * @throws IllegalArgumentException when a limit is not positive
+     */
     public MultipartLimits {
         if (maxPartHeaderBytes < 1) {
             throw new IllegalArgumentException("maxPartHeaderBytes must be positive: " + maxPartHeaderBytes);

@@ -65,7 +65,10 @@ public final class MultipartParser {
     private ParseError error;
 
     /**
+     * Creates a parser for one body.
+     *
      * @param boundary the boundary, as {@link #boundaryOf} returns it
+     * @param limits   the bounds on part headers and part count
      * @throws IllegalArgumentException when {@code boundary} is not a valid RFC 2046 boundary
      */
     public MultipartParser(byte[] boundary, MultipartLimits limits) {
@@ -79,8 +82,10 @@ public final class MultipartParser {
     }
 
     /**
-     * The boundary of a {@code multipart/form-data} Content-Type, unquoted, as bytes.
+     * Reads the boundary of a {@code multipart/form-data} Content-Type.
      *
+     * @param contentType the request's Content-Type value, may be null
+     * @return the boundary, unquoted, as bytes
      * @throws HttpParseException MULTIPART_BOUNDARY_INVALID when {@code contentType} is null, is not
      *         {@code multipart/form-data}, or has no boundary of 1 to 70 {@code bchars} not ending in a space
      */
@@ -101,6 +106,10 @@ public final class MultipartParser {
      * Consumes what it can of {@code in}, from its position, and reports what it found. Any event but
      * NEED_MORE_INPUT may leave bytes in {@code in}: call again with the same buffer. {@link #content()}
      * stays valid until the next call or until the caller changes {@code in}'s bytes.
+     *
+     * @param in the body bytes received, in read mode
+     * @return what was found: PART_HEADERS, PART_CONTENT, PART_END, END, ERROR, or NEED_MORE_INPUT when
+     *     {@code in} is used up
      */
     public MultipartEvent parse(ByteBuffer in) {
         content = EMPTY;
@@ -117,8 +126,10 @@ public final class MultipartParser {
     }
 
     /**
-     * Tells the parser that the body has ended. Returns END when the close delimiter has been read, else
-     * ERROR with MULTIPART_MALFORMED: a body cut short must not pass for a complete one.
+     * Tells the parser that the body has ended.
+     *
+     * @return END when the close delimiter has been read, else ERROR with MULTIPART_MALFORMED: a body
+     *     cut short must not pass for a complete one
      */
     public MultipartEvent endOfInput() {
         if (state == State.EPILOGUE) {
@@ -127,17 +138,20 @@ public final class MultipartParser {
         return state == State.FAILED ? MultipartEvent.ERROR : fail(ParseError.MULTIPART_MALFORMED);
     }
 
-    /** The current part, from its PART_HEADERS on; null before the first. */
+    /** {@return the current part, from its PART_HEADERS on; null before the first} */
     public Part part() {
         return part;
     }
 
-    /** After PART_CONTENT: a read-only slice of the input, or of the parser's delimiter for bytes it held back. */
+    /**
+     * {@return the bytes of the last PART_CONTENT} A read-only slice of the input, or of the parser's
+     * delimiter for bytes it held back.
+     */
     public ByteBuffer content() {
         return content;
     }
 
-    /** After ERROR: what was wrong; null otherwise. */
+    /** {@return what was wrong after ERROR; null otherwise} */
     public ParseError error() {
         return error;
     }

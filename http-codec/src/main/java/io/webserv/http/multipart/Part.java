@@ -18,13 +18,22 @@ public record Part(HttpHeaders headers, String name, String filename, String con
     /** The media type a part without {@code Content-Type} has (RFC 7578 §4.4). */
     public static final String DEFAULT_CONTENT_TYPE = "text/plain";
 
+    /**
+     * Creates a part.
+     *
+     * @param headers     every header field of the part
+     * @param name        the form field's name
+     * @param filename    the file name as sent, or null when the part is not a file
+     * @param contentType the part's media type
+     * @throws NullPointerException when {@code headers}, {@code name} or {@code contentType} is null
+     */
     public Part {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(contentType, "contentType");
     }
 
-    /** Whether the part carries a file, that is, whether it has a file name. */
+    /** {@return whether the part carries a file, that is, whether it has a file name} */
     public boolean isFile() {
         return filename != null;
     }

@@ -15,6 +15,11 @@ public final class HostParser {
     }
 
     /**
+     * Parses a Host value or an absolute-form authority.
+     *
+     * @param value the field value, without surrounding whitespace
+     * @return the host as sent (an IPv6 literal with its brackets) and the port, -1 when there is
+     *     none; an empty host for an empty value (RFC 9112 §3.2 allows it)
      * @throws HttpParseException with {@link ParseError#HOST_INVALID}
      */
     public static HostAndPort parse(String value) {

@@ -53,15 +53,24 @@ public final class RequestParser {
     private ByteBuffer content;
     private ParseError error;
 
+    /** Creates a parser with {@link ParserLimits#DEFAULT}. */
     public RequestParser() {
         this(ParserLimits.DEFAULT);
     }
 
+    /**
+     * Creates a parser.
+     *
+     * @param limits what it accepts before it refuses
+     */
     public RequestParser(ParserLimits limits) {
         this(limits, null);
     }
 
     /**
+     * Creates a parser that reuses the header value strings of earlier requests.
+     *
+     * @param limits     what it accepts before it refuses
      * @param valueCache header values to reuse across requests (one per thread, shared by that thread's
      *                   parsers), or null to allocate every value
      */
@@ -76,6 +85,7 @@ public final class RequestParser {
     /**
      * Consumes bytes from {@code in} (advancing its position) until something happens.
      *
+     * @param in the bytes received, in read mode; what is not consumed stays for the next call
      * @return what happened; {@link ParseResult#NEED_MORE_INPUT} only when {@code in} has no bytes left
      */
     public ParseResult parse(ByteBuffer in) {
@@ -235,7 +245,11 @@ public final class RequestParser {
      * Sets the body limit of the current message, replacing {@link ParserLimits#maxBodyBytes()}: call it
      * between {@link ParseResult#HEAD} and the next {@link #parse}, once the route is known. A
      * Content-Length over the limit fails the next call at once; a chunked body fails as soon as a
-     * chunk-size line takes it over. 0 means no limit.
+     * chunk-size line takes it over.
+     *
+     * @param maxBytes the largest body this message may have, 0 for no limit
+     * @throws IllegalStateException when not called right after {@link ParseResult#HEAD}
+     * @throws IllegalArgumentException when {@code maxBytes} is negative
      */
     public void limitBody(long maxBytes) {
         if (state != State.HEAD_DONE) {
@@ -247,25 +261,28 @@ public final class RequestParser {
         bodyLimit = maxBytes;
     }
 
-    /** The head of the current message, from {@link ParseResult#HEAD} until MESSAGE_COMPLETE; null otherwise. */
+    /** {@return the head of the current message, from {@link ParseResult#HEAD} until MESSAGE_COMPLETE; null otherwise} */
     public RequestHead head() {
         return parsedHead;
     }
 
     /**
-     * The body bytes of the last {@link ParseResult#CONTENT}: a slice of the buffer given to
-     * {@link #parse}, valid until that buffer is changed.
+     * {@return the body bytes of the last {@link ParseResult#CONTENT}} They are a slice of the buffer
+     * given to {@link #parse}, de-chunked, valid until that buffer is changed.
      */
     public ByteBuffer content() {
         return content;
     }
 
-    /** The violation, after {@link ParseResult#ERROR}; null otherwise. */
+    /** {@return the violation after {@link ParseResult#ERROR}; null otherwise} */
     public ParseError error() {
         return error;
     }
 
-    /** Whether some bytes of a request have arrived and its message is not complete yet. */
+    /**
+     * {@return whether some bytes of a request have arrived and its message is not complete yet} A
+     * server uses it to tell an idle keep-alive connection from a slow request when a timer fires.
+     */
     public boolean isMidMessage() {
         return switch (state) {
             case REQUEST_LINE -> head.blockLength() > 0;
@@ -274,7 +291,7 @@ public final class RequestParser {
         };
     }
 
-    /** Whether the parser has failed: {@link #error()} says why. */
+    /** {@return whether the parser has failed; {@link #error()} says why} */
     public boolean hasFailed() {
         return state == State.FAILED;
     }

@@ -20,6 +20,11 @@ public final class TargetParser {
     }
 
     /**
+     * Parses and checks a request-target and normalises its path.
+     *
+     * @param raw the target as it appears in the request line
+     * @param method the request's method, which decides whether the asterisk form is allowed
+     * @return the target with its form, raw parts, authority (absolute form) and normalised path
      * @throws HttpParseException with {@link ParseError#TARGET_INVALID}, {@link ParseError#HOST_INVALID},
      *         {@link ParseError#PATH_INVALID} or {@link ParseError#PATH_OUTSIDE_ROOT}
      */

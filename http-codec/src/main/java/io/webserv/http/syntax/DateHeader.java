@@ -16,11 +16,19 @@ public final class DateHeader {
     private final Clock clock;
     private volatile Formatted cached = new Formatted(Long.MIN_VALUE, new byte[0]);
 
+    /**
+     * Creates the cache.
+     *
+     * @param clock the time source: {@code Clock.systemUTC()} in production, a fixed clock in tests
+     */
     public DateHeader(Clock clock) {
         this.clock = clock;
     }
 
-    /** IMF-fixdate of now, as ASCII bytes; the same array for every call within one second. Do not modify. */
+    /**
+     * {@return the IMF-fixdate of now, as ASCII bytes} The same array for every call within one
+     * second: do not modify it.
+     */
     public byte[] currentBytes() {
         long millis = clock.millis();
         long second = Math.floorDiv(millis, 1000);
@@ -32,7 +40,7 @@ public final class DateHeader {
         return current.bytes;
     }
 
-    /** {@link #currentBytes()} as a string. */
+    /** {@return the IMF-fixdate of now, as {@link #currentBytes()} but as a string} */
     public String current() {
         return new String(currentBytes(), StandardCharsets.US_ASCII);
     }

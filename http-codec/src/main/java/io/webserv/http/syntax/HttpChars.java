@@ -54,28 +54,59 @@ public final class HttpChars {
         }
     }
 
-    /** Whether byte {@code b} (any value; only its low 8 bits count) belongs to every class in {@code flags}. */
+    /**
+     * Tells whether a byte belongs to every class in {@code flags}, with one table lookup.
+     *
+     * @param b the byte (any value; only its low 8 bits count)
+     * @param flags one class constant, or several OR-ed together
+     * @return whether {@code b} is in each of them
+     */
     public static boolean is(int b, int flags) {
         return (CLASSES[b & 0xFF] & flags) == flags;
     }
 
+    /**
+     * {@return whether the byte is a {@code tchar}}
+     *
+     * @param b the byte; only its low 8 bits count
+     */
     public static boolean isToken(int b) {
         return (CLASSES[b & 0xFF] & TOKEN) != 0;
     }
 
+    /**
+     * {@return whether the byte may appear in a field value: VCHAR, SP, HTAB or obs-text}
+     *
+     * @param b the byte; only its low 8 bits count
+     */
     public static boolean isFieldValue(int b) {
         return (CLASSES[b & 0xFF] & FIELD_VALUE) != 0;
     }
 
+    /**
+     * {@return whether the byte is an ASCII digit}
+     *
+     * @param b the byte; only its low 8 bits count
+     */
     public static boolean isDigit(int b) {
         return (CLASSES[b & 0xFF] & DIGIT) != 0;
     }
 
+    /**
+     * {@return whether the byte is a hex digit, either case}
+     *
+     * @param b the byte; only its low 8 bits count
+     */
     public static boolean isHex(int b) {
         return (CLASSES[b & 0xFF] & HEX) != 0;
     }
 
-    /** The value of a hex digit, or -1 when {@code b} is not one. */
+    /**
+     * Decodes one hex digit.
+     *
+     * @param b the byte; only its low 8 bits count
+     * @return its value, 0 to 15, or -1 when {@code b} is not a hex digit
+     */
     public static int hexValue(int b) {
         int c = b & 0xFF;
         if (c >= '0' && c <= '9') {
@@ -90,7 +121,12 @@ public final class HttpChars {
         return -1;
     }
 
-    /** Whether {@code s} is a non-empty token (RFC 9110 §5.6.2). */
+    /**
+     * Tells whether a string is a token, as a method or a field name must be (RFC 9110 §5.6.2).
+     *
+     * @param s the text to check
+     * @return whether it is non-empty and made of {@code tchar}s only
+     */
     public static boolean isToken(CharSequence s) {
         if (s.length() == 0) {
             return false;
@@ -104,7 +140,12 @@ public final class HttpChars {
         return true;
     }
 
-    /** ASCII lower case of one byte; other bytes unchanged. */
+    /**
+     * Lower-cases an ASCII letter.
+     *
+     * @param b the byte
+     * @return its lower case for {@code A}–{@code Z}, {@code b} unchanged otherwise
+     */
     public static int toLower(int b) {
         return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
     }

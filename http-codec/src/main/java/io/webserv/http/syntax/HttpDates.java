@@ -33,12 +33,22 @@ public final class HttpDates {
     private HttpDates() {
     }
 
-    /** IMF-fixdate of the second containing {@code epochMillis}. */
+    /**
+     * Formats a time as an IMF-fixdate.
+     *
+     * @param epochMillis milliseconds since the epoch
+     * @return the IMF-fixdate of the second containing it
+     */
     public static String format(long epochMillis) {
         return IMF_FIXDATE.format(Instant.ofEpochMilli(epochMillis));
     }
 
-    /** Seconds since the epoch of an HTTP date in any of the three forms, or -1 when it is not one. */
+    /**
+     * Parses an HTTP date in any of its three forms (IMF-fixdate, RFC 850, asctime).
+     *
+     * @param value the field value, e.g. of {@code If-Modified-Since}; surrounding whitespace is ignored
+     * @return seconds since the epoch, or -1 when the value is not an HTTP date
+     */
     public static long parseEpochSecond(String value) {
         String s = value.strip();
         try {

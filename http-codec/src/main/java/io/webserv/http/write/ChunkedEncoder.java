@@ -16,7 +16,13 @@ public final class ChunkedEncoder {
     private ChunkedEncoder() {
     }
 
-    /** {@code HEX-SIZE CRLF} for a chunk of {@code size} bytes; size must be positive (0 is the last chunk). */
+    /**
+     * Encodes a chunk's size line.
+     *
+     * @param size the number of data bytes in the chunk; positive (0 is {@link #lastChunk()})
+     * @return {@code HEX-SIZE CRLF}, a new buffer
+     * @throws IllegalArgumentException when {@code size} is not positive
+     */
     public static ByteBuffer header(long size) {
         if (size <= 0) {
             throw new IllegalArgumentException("a data chunk has at least one byte: " + size);
@@ -24,17 +30,23 @@ public final class ChunkedEncoder {
         return ByteBuffer.wrap((Long.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The CRLF that ends a chunk's data: a fresh read-only view, safe to consume. */
+    /** {@return the CRLF that ends a chunk's data} A fresh read-only view, safe to consume. */
     public static ByteBuffer crlf() {
         return CRLF.duplicate();
     }
 
-    /** {@code 0 CRLF CRLF}: the last chunk with no trailers. A fresh read-only view. */
+    /** {@return {@code 0 CRLF CRLF}, the last chunk with no trailers} A fresh read-only view. */
     public static ByteBuffer lastChunk() {
         return LAST_CHUNK.duplicate();
     }
 
-    /** The three buffers of one chunk carrying {@code data} (which must not be empty). */
+    /**
+     * Frames one chunk for a gathering write.
+     *
+     * @param data the chunk's bytes, not empty; not copied
+     * @return the size line, {@code data} itself and the closing CRLF
+     * @throws IllegalArgumentException when {@code data} has no bytes remaining
+     */
     public static ByteBuffer[] chunk(ByteBuffer data) {
         return new ByteBuffer[] {header(data.remaining()), data, crlf()};
     }

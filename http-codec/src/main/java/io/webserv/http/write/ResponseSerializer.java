@@ -45,6 +45,9 @@ public final class ResponseSerializer {
     private boolean closeAfter;
 
     /**
+     * Creates a serializer.
+     *
+     * @param date       the shared {@code Date} value, formatted once a second
      * @param serverName the {@code Server} header's value, or null to send none
      */
     public ResponseSerializer(DateHeader date, String serverName) {
@@ -52,17 +55,23 @@ public final class ResponseSerializer {
         this.serverName = serverName;
     }
 
-    /** The interim {@code 100 Continue} response (RFC 9110 §15.2.1): a fresh buffer of constant bytes. */
+    /** {@return the interim {@code 100 Continue} response (RFC 9110 §15.2.1)} A fresh read-only buffer of constant bytes. */
     public static ByteBuffer continueResponse() {
         return ByteBuffer.wrap(CONTINUE).asReadOnlyBuffer();
     }
 
     /**
+     * Writes a response head and decides the body's framing; read {@link #framing()} and
+     * {@link #closeAfter()} afterwards.
+     *
      * @param response      what the handler decided
      * @param requestMethod the request's method (HEAD responses carry no body)
      * @param version       the request's version (decides chunked or close-delimited for unknown lengths)
      * @param keepAlive     whether the connection should stay open after this response
      * @return the head's bytes, a view of an internal array valid until the next call
+     * @throws IllegalArgumentException when a header name is not a token, a value holds a control
+     *         character, or a framing field (Content-Length, Transfer-Encoding, Connection) is among
+     *         the handler's headers
      */
     public ByteBuffer encodeHead(ResponseHead response, HttpMethod requestMethod, HttpVersion version, boolean keepAlive) {
         HttpStatus status = response.status();
@@ -123,12 +132,12 @@ public final class ResponseSerializer {
         return BodyFraming.UNTIL_CLOSE;
     }
 
-    /** How the body of the last encoded head is delimited. */
+    /** {@return how the body of the last encoded head is delimited} */
     public BodyFraming framing() {
         return framing;
     }
 
-    /** Whether the connection must close after the last encoded response. */
+    /** {@return whether the connection must close after the last encoded response} */
     public boolean closeAfter() {
         return closeAfter;
     }
