@@ -39,7 +39,8 @@ public final class RequestParser {
 
     private final ParserLimits limits;
     private final LineReader head;
-    private final ChunkedDecoder chunked;
+    /** Made for the first chunked body: most connections never send one, and an idle one keeps its parser. */
+    private ChunkedDecoder chunked;
     private final HeaderValueCache valueCache;
 
     private State state = State.REQUEST_LINE;
@@ -78,7 +79,6 @@ public final class RequestParser {
         this.limits = limits;
         this.valueCache = valueCache;
         this.head = new LineReader(1024);
-        this.chunked = new ChunkedDecoder(limits);
         this.bodyLimit = limits.maxBodyBytes();
     }
 
@@ -173,6 +173,9 @@ public final class RequestParser {
     /** The first call after HEAD: the caller may have set a limit with {@link #limitBody(long)} in between. */
     private ParseResult startBody(ByteBuffer in) {
         if (parsedHead.isChunked()) {
+            if (chunked == null) {
+                chunked = new ChunkedDecoder(limits);
+            }
             state = State.CHUNKED_BODY;
             return readChunkedBody(in);
         }
@@ -230,7 +233,9 @@ public final class RequestParser {
 
     private void startNextMessage() {
         head.clear();
-        chunked.reset();
+        if (chunked != null) {
+            chunked.reset();
+        }
         skippedEmptyLine = false;
         requestLine = null;
         headers = null;
@@ -298,7 +303,7 @@ public final class RequestParser {
 
     /** The bytes of the arrays the parser keeps between messages, for tests. */
     int retainedCapacity() {
-        return head.capacity() + chunked.retainedCapacity();
+        return head.capacity() + (chunked == null ? 0 : chunked.retainedCapacity());
     }
 
     /** Forgets everything, including a failure: the parser is as new (for a pooled connection object). */
