@@ -33,7 +33,11 @@ class HandlerMountTest {
                 """);
 
         assertThat(route.handler()).contains(new HandlerMount("status",
-                Map.of("format", List.of("text"), "allow", List.of("127.0.0.1", "::1"), "refresh", List.of("5")), 6, 18));
+                Map.of("format", List.of("text"), "allow", List.of("127.0.0.1", "::1"), "refresh", List.of("5")), 6, 18,
+                Map.of("format", new HandlerMount.Position(7, 28), "allow", new HandlerMount.Position(7, 42),
+                        "refresh", new HandlerMount.Position(7, 69))));
+        assertThat(route.handler().orElseThrow().positionOf("allow")).isEqualTo(new HandlerMount.Position(7, 42));
+        assertThat(route.handler().orElseThrow().positionOf("other")).isEqualTo(new HandlerMount.Position(6, 18));
         assertThat(route.handler().orElseThrow().option("format")).contains("text");
         assertThat(route.handler().orElseThrow().optionValues("allow")).containsExactly("127.0.0.1", "::1");
         assertThat(route.handler().orElseThrow().option("missing")).isEmpty();

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One thread, one {@link Selector}. Each turn of the loop:
@@ -193,6 +194,16 @@ final class EventLoop implements Executor {
             if (key.attachment() instanceof Listener listener) {
                 key.cancel();
                 closeQuietly(listener.channel());
+            }
+        }
+    }
+
+    /** Gives every open connection's handler to {@code action}; on this loop's thread. */
+    void forEachHandler(Consumer<ConnectionHandler> action) {
+        for (SelectionKey key : List.copyOf(selector.keys())) {
+            if (key.attachment() instanceof SocketConnection connection && connection.isOpen()
+                    && connection.handler() != null) {
+                action.accept(connection.handler());
             }
         }
     }

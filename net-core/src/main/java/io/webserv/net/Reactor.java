@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The entry point of net-core: a set of {@link NetOptions#workers()} event loops, the first of which
@@ -82,6 +83,20 @@ public final class Reactor implements AutoCloseable {
     public void stopAccepting() {
         EventLoop acceptor = loops.get(0);
         acceptor.execute(acceptor::closeListeners);
+    }
+
+    /**
+     * Runs {@code action} on the handler of every connection open now, each on its own loop's
+     * thread (so the handler needs no lock), without waiting. The loops already know their
+     * connections through their selectors: a protocol needs no registry of its own (an idle
+     * connection saves the registry's entry), e.g. to close the idle ones on shutdown.
+     *
+     * @param action what to do with each handler; runs on the connection's loop
+     */
+    public void forEachConnection(Consumer<ConnectionHandler> action) {
+        for (EventLoop loop : loops) {
+            loop.execute(() -> loop.forEachHandler(action));
+        }
     }
 
     /** {@return the number of connections open right now, across all loops} */

@@ -63,6 +63,11 @@ final class SocketConnection extends Timed implements Endpoint {
         this.localAddress = address(false);
     }
 
+    /** The protocol's handler, or null before it is attached. */
+    ConnectionHandler handler() {
+        return handler;
+    }
+
     void attach(ConnectionHandler handler) {
         this.handler = handler;
         updateInterest();

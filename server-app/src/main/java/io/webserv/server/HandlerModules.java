@@ -64,7 +64,8 @@ final class HandlerModules {
         }
         for (String option : mount.options().keySet()) {
             if (!module.options().contains(option)) {
-                errors.add(new ConfigError(file, mount.line(), mount.column(), "handler '" + mount.module()
+                HandlerMount.Position at = mount.positionOf(option);
+                errors.add(new ConfigError(file, at.line(), at.column(), "handler '" + mount.module()
                         + "' has no option '" + option + "' (expected some of: " + String.join(", ", new TreeSet<>(module.options())) + ")"));
             }
         }

@@ -129,6 +129,11 @@ public final class WebServer implements AutoCloseable {
     public void shutdown(Duration grace) {
         reactor.stopAccepting();
         context.startDraining();
+        reactor.forEachConnection(handler -> {
+            if (handler instanceof HttpConnection connection) {
+                connection.closeIfIdle();
+            }
+        });
         long deadline = System.nanoTime() + grace.toNanos();
         try {
             while (reactor.openConnections() > 0 && System.nanoTime() < deadline) {

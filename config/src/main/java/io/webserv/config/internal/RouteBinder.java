@@ -104,14 +104,16 @@ final class RouteBinder {
             return true;
         });
         Map<String, List<String>> options = new LinkedHashMap<>();
+        Map<String, HandlerMount.Position> optionsAt = new LinkedHashMap<>();
         f.get("handler_options").flatMap(n -> values.map(n, "handler_options")).ifPresent(mapping -> {
             for (Entry entry : mapping.entries().values()) {
                 String key = "handler_options." + entry.key();
+                optionsAt.put(entry.key(), new HandlerMount.Position(entry.keyAt().line(), entry.keyAt().column()));
                 values.list(entry.value(), key, true).ifPresent(items -> options.put(entry.key(),
                         items.stream().flatMap(item -> values.string(item, key).stream()).toList()));
             }
         });
-        return name.map(n -> new HandlerMount(n, options, nameNode.at().line(), nameNode.at().column()));
+        return name.map(n -> new HandlerMount(n, options, nameNode.at().line(), nameNode.at().column(), optionsAt));
     }
 
     /** A route that redirects serves nothing: keys that would serve are errors, not silently ignored. */

@@ -1,5 +1,7 @@
 package io.webserv.config.model;
 
+import java.util.Collections;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,26 +14,61 @@ import java.util.Optional;
  * where the handlers are, so the server checks the name and the option names at start-up, and reports
  * a mistake at {@code line:column} like any other configuration error.
  *
- * @param module  the module's name
- * @param options each option's values in the order written (a single value is a one-item list)
- * @param line    where {@code handler} is written, 1-based
- * @param column  where {@code handler} is written, 1-based
+ * @param module    the module's name
+ * @param options   each option's values in the order written (a single value is a one-item list)
+ * @param line      where {@code handler} is written, 1-based
+ * @param column    where {@code handler} is written, 1-based
+ * @param optionsAt where each option's name is written, for messages about it
  */
-public record HandlerMount(String module, Map<String, List<String>> options, int line, int column) {
+public record HandlerMount(String module, Map<String, List<String>> options, int line, int column,
+                           Map<String, Position> optionsAt) {
 
     /**
-     * Copies the options, so that the record is immutable.
+     * A place in the configuration file.
      *
-     * @param module  the module's name, not null
-     * @param options each option's values; copied, order kept
-     * @param line    where {@code handler} is written
-     * @param column  where {@code handler} is written
+     * @param line   1-based
+     * @param column 1-based
+     */
+    public record Position(int line, int column) {
+    }
+
+    /**
+     * Copies the options and their positions, so that the record is immutable.
+     *
+     * @param module    the module's name, not null
+     * @param options   each option's values; copied, order kept
+     * @param line      where {@code handler} is written
+     * @param column    where {@code handler} is written
+     * @param optionsAt where each option's name is written; copied
      */
     public HandlerMount {
         Objects.requireNonNull(module, "module");
         Map<String, List<String>> copy = new LinkedHashMap<>();
         options.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        options = java.util.Collections.unmodifiableMap(copy);
+        options = Collections.unmodifiableMap(copy);
+        optionsAt = Map.copyOf(optionsAt);
+    }
+
+    /**
+     * A mount without positions for its options, as built in code rather than read from a file.
+     *
+     * @param module  the module's name
+     * @param options each option's values
+     * @param line    where {@code handler} is written
+     * @param column  where {@code handler} is written
+     */
+    public HandlerMount(String module, Map<String, List<String>> options, int line, int column) {
+        this(module, options, line, column, Map.of());
+    }
+
+    /**
+     * Where an option's name is written, for a message about it.
+     *
+     * @param name the option's name
+     * @return its position, or that of {@code handler} when it is not known
+     */
+    public Position positionOf(String name) {
+        return optionsAt.getOrDefault(name, new Position(line, column));
     }
 
     /**

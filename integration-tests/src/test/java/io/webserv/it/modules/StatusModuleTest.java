@@ -138,9 +138,11 @@ class StatusModuleTest {
                 """);
         try (JarProcess process = JarProcess.start(dir, "-t", "bad.yaml")) {
             assertThat(process.awaitExit(Duration.ofSeconds(15))).hasValue(1);
-            assertThat(process.stderrLines()).containsExactly(
-                    "bad.yaml:6:18: no handler module named 'statuz' (on the class path: status)",
-                    "bad.yaml:8:18: handler 'status' has no option 'alow' (expected some of: allow)");
+            // the list of modules on the class path grows as modules are added: only "status" is certain
+            assertThat(process.stderrLines()).hasSize(2);
+            assertThat(process.stderrLines().get(0)).startsWith("bad.yaml:6:18: no handler module named 'statuz' (on the class path: ")
+                    .contains("status");
+            assertThat(process.stderrLines().get(1)).isEqualTo("bad.yaml:9:28: handler 'status' has no option 'alow' (expected some of: allow)");
         }
     }
 

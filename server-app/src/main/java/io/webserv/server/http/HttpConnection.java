@@ -73,11 +73,14 @@ public final class HttpConnection implements ConnectionHandler {
 
     /** The server is draining: an idle connection closes now; a busy one after its response. */
     void drain() {
-        endpoint.eventLoop().execute(() -> {
-            if (exchange == null && !parser.isMidMessage() && endpoint.queuedBytes() == 0) {
-                endpoint.close();
-            }
-        });
+        endpoint.eventLoop().execute(this::closeIfIdle);
+    }
+
+    /** Closes the connection if no request is under way and nothing waits to be written; on its loop. */
+    public void closeIfIdle() {
+        if (exchange == null && !parser.isMidMessage() && endpoint.queuedBytes() == 0) {
+            endpoint.close();
+        }
     }
 
     @Override
@@ -313,7 +316,6 @@ public final class HttpConnection implements ConnectionHandler {
 
     @Override
     public void onClosed() {
-        context.closed(this);
         if (exchange != null) {
             exchange.abort();
             exchange = null;

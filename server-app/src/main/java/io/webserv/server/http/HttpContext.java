@@ -27,8 +27,6 @@ public final class HttpContext {
     /** One header value cache per event loop thread, shared by that loop's parsers. */
     private final ThreadLocal<HeaderValueCache> valueCaches = ThreadLocal.withInitial(() -> new HeaderValueCache(512));
     private volatile boolean draining;
-    /** Open connections, so that a drain can close the idle ones at once. */
-    private final java.util.Set<HttpConnection> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public HttpContext(ParserLimits limits, HttpTimeouts timeouts, Executor blockingExecutor,
                        AccessLog accessLog, DateHeader date, ErrorPages errorPages) {
@@ -78,25 +76,19 @@ public final class HttpContext {
     }
 
     /**
-     * Graceful shutdown: from now on every response closes its connection, and idle keep-alive
-     * connections close now (each on its own loop).
+     * Graceful shutdown: from now on every response closes its connection, and a connection opened
+     * from now on closes as soon as it is idle. The caller closes the idle ones open now: see
+     * {@link HttpConnection#closeIfIdle()} (the reactor knows its connections; this context keeps no
+     * registry, which would cost every idle connection an entry).
      */
     public void startDraining() {
         draining = true;
-        for (HttpConnection connection : connections) {
-            connection.drain();
-        }
     }
 
     void opened(HttpConnection connection) {
-        connections.add(connection);
         if (draining) {
             connection.drain();
         }
-    }
-
-    void closed(HttpConnection connection) {
-        connections.remove(connection);
     }
 
     boolean isDraining() {
