@@ -68,7 +68,7 @@ final class FileResponder {
         long modifiedSecs = facts.modifiedSeconds();
         EntityTag etag = facts.etag();
         HttpHeaders headers = new HttpHeaders()
-                .add(HeaderNames.ETAG, etag.toString())
+                .add(HeaderNames.ETAG, facts.etagValue())
                 .add(HeaderNames.LAST_MODIFIED, facts.lastModified());
 
         Conditionals.Outcome outcome = Conditionals.evaluate(request.headers(), etag, modifiedSecs);

@@ -16,8 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,11 +78,7 @@ final class AttackedServer implements BeforeAllCallback, AfterAllCallback {
             server.close();
             assertThat(ProcFs.awaitNoZombies()).as("zombie children of the JVM").isEmpty();
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            TestFiles.deleteTree(dir);
         }
     }
 
@@ -93,6 +88,11 @@ final class AttackedServer implements BeforeAllCallback, AfterAllCallback {
 
     Path dir() {
         return dir;
+    }
+
+    /** What is in {@code uploads/} now, temporary files included. */
+    List<String> uploadsLeft() {
+        return TestFiles.names(dir.resolve("uploads"));
     }
 
     /** The liveness check after every attack: a new connection gets {@code /a.txt}. */

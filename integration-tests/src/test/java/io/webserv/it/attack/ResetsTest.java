@@ -10,10 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,10 +55,10 @@ class ResetsTest {
     private void resetMidUpload(String head) throws Exception {
         RawClient client = new RawClient(SERVER.address());
         client.send(head).send(new byte[2 * 1024 * 1024]);
-        assertThat(Poll.within(Duration.ofSeconds(5), () -> !uploads().isEmpty())).as("the upload has begun on disk").isTrue();
+        assertThat(Poll.within(Duration.ofSeconds(5), () -> !SERVER.uploadsLeft().isEmpty())).as("the upload has begun on disk").isTrue();
         client.reset();
 
-        assertThat(Poll.within(Duration.ofSeconds(5), () -> uploads().isEmpty())).as("partial upload removed: %s", uploads()).isTrue();
+        assertThat(Poll.within(Duration.ofSeconds(5), () -> SERVER.uploadsLeft().isEmpty())).as("partial upload removed: %s", SERVER.uploadsLeft()).isTrue();
         assertCleanAfterwards();
     }
 
@@ -124,11 +122,4 @@ class ResetsTest {
         SERVER.assertAlive();
     }
 
-    private static java.util.List<Path> uploads() {
-        try (Stream<Path> files = Files.list(SERVER.dir().resolve("uploads"))) {
-            return files.toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

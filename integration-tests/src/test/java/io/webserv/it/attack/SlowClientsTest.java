@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,8 +77,8 @@ class SlowClientsTest {
         }
         SERVER.assertNoConnectionLeft();
         // An aborted upload's temporary file is removed off the loop, just after the connection closes.
-        assertThat(Poll.within(Duration.ofSeconds(5), () -> uploadsLeft().isEmpty()))
-                .as("partial uploads left behind: %s", uploadsLeft()).isTrue();
+        assertThat(Poll.within(Duration.ofSeconds(5), () -> SERVER.uploadsLeft().isEmpty()))
+                .as("partial uploads left behind: %s", SERVER.uploadsLeft()).isTrue();
         SERVER.assertAlive();
     }
 
@@ -147,13 +145,6 @@ class SlowClientsTest {
         }
     }
 
-    private static List<String> uploadsLeft() {
-        try (Stream<java.nio.file.Path> left = Files.list(SERVER.dir().resolve("uploads"))) {
-            return left.map(p -> p.getFileName().toString()).toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static List<RawClient> open(int count) throws IOException {
         List<RawClient> clients = new ArrayList<>();

@@ -1,17 +1,15 @@
 package io.webserv.it.cgi;
 
 import io.webserv.it.support.ProcFs;
+import io.webserv.it.support.TestFiles;
 import io.webserv.it.support.TestServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +41,7 @@ final class CgiServer implements BeforeAllCallback, AfterAllCallback {
             server.close();
             assertThat(ProcFs.awaitNoZombies()).as("zombie children of the JVM").isEmpty();
         } finally {
-            delete(dir);
+            TestFiles.deleteTree(dir);
         }
     }
 
@@ -54,13 +52,5 @@ final class CgiServer implements BeforeAllCallback, AfterAllCallback {
     /** The directory of the site: {@code cgi-bin/}, {@code cgi-bin/pids/}, {@code www/}. */
     Path dir() {
         return dir;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 }

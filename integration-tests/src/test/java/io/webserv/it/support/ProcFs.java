@@ -47,8 +47,10 @@ public final class ProcFs {
 
     /** The live (not zombie) children of this JVM: CGI scripts still running. */
     public static List<Long> childrenOfThisJvm() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
-                .filter(pid -> !isDead(pid) && stat(pid) != null && stat(pid).charAt(0) != 'Z').toList();
+        return ProcessHandle.current().children().map(ProcessHandle::pid).filter(pid -> {
+            String state = stat(pid);
+            return state != null && state.charAt(0) != 'Z';
+        }).toList();
     }
 
     /** The children of this JVM that are zombies now (exited, not reaped). */

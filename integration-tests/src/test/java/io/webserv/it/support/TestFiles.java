@@ -2,9 +2,13 @@ package io.webserv.it.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Real files in a test's temporary directory. */
 public final class TestFiles {
@@ -33,5 +37,23 @@ public final class TestFiles {
             }
         }
         return file;
+    }
+
+    /** Deletes {@code dir} and everything under it (for directories a test made itself, not @TempDir). */
+    public static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** The names in {@code dir}, sorted, temporary files included. */
+    public static List<String> names(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

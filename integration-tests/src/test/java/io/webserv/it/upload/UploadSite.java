@@ -2,6 +2,7 @@ package io.webserv.it.upload;
 
 import io.webserv.it.support.RawClient;
 import io.webserv.it.support.RawClient.RawResponse;
+import io.webserv.it.support.TestFiles;
 import io.webserv.it.support.TestServer;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The server the upload tests talk to, in this JVM: {@code /uploads} stores into {@code uploads/} (and
@@ -75,11 +75,7 @@ final class UploadSite implements AutoCloseable {
 
     /** The names in {@code dir}, sorted, temporary files included. */
     static List<String> names(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestFiles.names(dir);
     }
 
     /** Sends {@code head} then {@code body} on a new connection and reads the response. */
