@@ -68,7 +68,7 @@ class DefaultsTest {
                 limits: { header_bytes: 4k }
                 access_log: off
                 mime_types: { WASM: application/wasm, md: "text/markdown; charset=utf-8" }
-                io: { write: on_ready, file_cache: false }
+                io: { write: on_ready, file_cache: false, send_buffer: 256k }
                 servers: [{ root: /srv }]
                 """, FILE);
 
@@ -81,6 +81,10 @@ class DefaultsTest {
         assertThat(config.mimeTypes()).isEqualTo(Map.of("wasm", "application/wasm", "md", "text/markdown; charset=utf-8"));
         assertThat(config.io().write()).isEqualTo(IoOptions.WriteMode.ON_READY);
         assertThat(config.io().fileCache()).isFalse();
+        assertThat(config.io().sendBuffer()).isEqualTo(new IoOptions.SendBuffer(IoOptions.SendBuffer.Kind.FIXED, 256 * 1024));
+        assertThat(ConfigLoader.parse("io: { send_buffer: kernel }\nservers: [{ root: /srv }]", FILE).io().sendBuffer())
+                .isEqualTo(IoOptions.SendBuffer.KERNEL);
+        assertThat(ConfigLoader.parse("servers: [{ root: /srv }]", FILE).io().sendBuffer()).isEqualTo(IoOptions.SendBuffer.AUTO);
     }
 
     @Test

@@ -129,6 +129,14 @@ class ErrorReportingTest {
     }
 
     @Test
+    void sendBufferIsAutoKernelOrASizeInRange() {
+        assertThat(errors("io: { send_buffer: lots }\nservers: [{ root: www }]")).containsExactly(
+                "conf/bad.yaml:1:20: invalid send buffer for 'send_buffer': 'lots' (expected auto, kernel or a size such as 128k)");
+        assertThat(errors("io: { send_buffer: 1k }\nservers: [{ root: www }]")).containsExactly(
+                "conf/bad.yaml:1:20: 'send_buffer' must be from 4096 to 67108864 bytes");
+    }
+
+    @Test
     void wrongTypesSayWhatWasExpectedAndWhatWasFound() {
         assertThat(errors("""
                 timeouts: 10s

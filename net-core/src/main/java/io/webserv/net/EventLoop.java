@@ -167,6 +167,7 @@ final class EventLoop implements Executor {
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            options.sendBuffer().applyTo(channel);
             SelectionKey key = channel.register(selector, 0);
             connection = new SocketConnection(this, channel, key);
             key.attach(connection);

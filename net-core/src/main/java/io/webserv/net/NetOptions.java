@@ -11,10 +11,11 @@ import java.util.function.LongSupplier;
  * @param bufferSize          bytes of one pooled read buffer
  * @param pooledBuffersPerLoop how many free buffers a loop keeps for reuse
  * @param writeHighWatermark  queued output bytes above which a connection stops reading until drained
+ * @param sendBuffer          the kernel send buffer of accepted connections, see {@link SendBuffer}
  * @param nanoTime            the time source for deadlines (tests may inject their own)
  */
 public record NetOptions(int workers, int maxConnections, WriteMode writeMode, int bufferSize, int pooledBuffersPerLoop,
-                         long writeHighWatermark, LongSupplier nanoTime) {
+                         long writeHighWatermark, SendBuffer sendBuffer, LongSupplier nanoTime) {
 
     /**
      * Checks the options.
@@ -25,6 +26,7 @@ public record NetOptions(int workers, int maxConnections, WriteMode writeMode, i
      * @param bufferSize           bytes of one pooled read buffer, at least 256
      * @param pooledBuffersPerLoop free buffers a loop keeps for reuse, 0 or more
      * @param writeHighWatermark   queued output bytes above which reading stops, at least 1
+     * @param sendBuffer           the kernel send buffer of accepted connections; not null
      * @param nanoTime             the time source for deadlines
      * @throws IllegalArgumentException when a value is out of range
      */
@@ -33,14 +35,15 @@ public record NetOptions(int workers, int maxConnections, WriteMode writeMode, i
             throw new IllegalArgumentException("invalid options: " + workers + " workers, " + maxConnections
                     + " connections, " + bufferSize + " buffer bytes");
         }
+        java.util.Objects.requireNonNull(sendBuffer, "sendBuffer");
     }
 
     /**
      * {@return the defaults} One loop, 10,000 connections, eager writes, 16 KiB buffers (256 pooled per
-     * loop), 256 KiB high-water mark, {@link System#nanoTime()}.
+     * loop), 256 KiB high-water mark, {@link SendBuffer#AUTO}, {@link System#nanoTime()}.
      */
     public static NetOptions defaults() {
-        return new NetOptions(1, 10_000, WriteMode.EAGER, 16 * 1024, 256, 256 * 1024, System::nanoTime);
+        return new NetOptions(1, 10_000, WriteMode.EAGER, 16 * 1024, 256, 256 * 1024, SendBuffer.AUTO, System::nanoTime);
     }
 
     /**
@@ -50,7 +53,7 @@ public record NetOptions(int workers, int maxConnections, WriteMode writeMode, i
      * @return a copy with {@code workers} replaced
      */
     public NetOptions withWorkers(int n) {
-        return new NetOptions(n, maxConnections, writeMode, bufferSize, pooledBuffersPerLoop, writeHighWatermark, nanoTime);
+        return new NetOptions(n, maxConnections, writeMode, bufferSize, pooledBuffersPerLoop, writeHighWatermark, sendBuffer, nanoTime);
     }
 
     /**
@@ -60,7 +63,7 @@ public record NetOptions(int workers, int maxConnections, WriteMode writeMode, i
      * @return a copy with {@code maxConnections} replaced
      */
     public NetOptions withMaxConnections(int n) {
-        return new NetOptions(workers, n, writeMode, bufferSize, pooledBuffersPerLoop, writeHighWatermark, nanoTime);
+        return new NetOptions(workers, n, writeMode, bufferSize, pooledBuffersPerLoop, writeHighWatermark, sendBuffer, nanoTime);
     }
 
     /**
@@ -70,7 +73,7 @@ public record NetOptions(int workers, int maxConnections, WriteMode writeMode, i
      * @return a copy with {@code writeMode} replaced
      */
     public NetOptions withWriteMode(WriteMode mode) {
-        return new NetOptions(workers, maxConnections, mode, bufferSize, pooledBuffersPerLoop, writeHighWatermark, nanoTime);
+        return new NetOptions(workers, maxConnections, mode, bufferSize, pooledBuffersPerLoop, writeHighWatermark, sendBuffer, nanoTime);
     }
 
     /**
@@ -80,7 +83,7 @@ public record NetOptions(int workers, int maxConnections, WriteMode writeMode, i
      * @return a copy with {@code bufferSize} replaced
      */
     public NetOptions withBufferSize(int bytes) {
-        return new NetOptions(workers, maxConnections, writeMode, bytes, pooledBuffersPerLoop, writeHighWatermark, nanoTime);
+        return new NetOptions(workers, maxConnections, writeMode, bytes, pooledBuffersPerLoop, writeHighWatermark, sendBuffer, nanoTime);
     }
 
     /**
@@ -90,6 +93,17 @@ public record NetOptions(int workers, int maxConnections, WriteMode writeMode, i
      * @return a copy with {@code writeHighWatermark} replaced
      */
     public NetOptions withWriteHighWatermark(long bytes) {
-        return new NetOptions(workers, maxConnections, writeMode, bufferSize, pooledBuffersPerLoop, bytes, nanoTime);
+        return new NetOptions(workers, maxConnections, writeMode, bufferSize, pooledBuffersPerLoop, bytes, sendBuffer, nanoTime);
+    }
+
+    /**
+     * Returns these options with another send-buffer policy.
+     *
+     * @param policy the kernel send buffer of accepted connections
+     * @return a copy with {@code sendBuffer} replaced
+     */
+    public NetOptions withSendBuffer(SendBuffer policy) {
+        return new NetOptions(workers, maxConnections, writeMode, bufferSize, pooledBuffersPerLoop, writeHighWatermark, policy,
+                nanoTime);
     }
 }

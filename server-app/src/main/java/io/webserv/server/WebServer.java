@@ -1,6 +1,7 @@
 package io.webserv.server;
 
 import io.webserv.cgi.CgiHandler;
+import io.webserv.config.model.IoOptions;
 import io.webserv.config.model.WebservConfig;
 import io.webserv.handlers.errors.ErrorPages;
 import io.webserv.handlers.files.FileCache;
@@ -10,6 +11,7 @@ import io.webserv.handlers.routing.VirtualHosts;
 import io.webserv.http.parse.ParserLimits;
 import io.webserv.http.syntax.DateHeader;
 import io.webserv.net.NetOptions;
+import io.webserv.net.SendBuffer;
 import io.webserv.net.Reactor;
 import io.webserv.net.WriteMode;
 import io.webserv.server.http.AccessLog;
@@ -66,9 +68,18 @@ public final class WebServer implements AutoCloseable {
         NetOptions options = NetOptions.defaults()
                 .withWorkers(config.workers())
                 .withMaxConnections(connectionCap(config.maxConnections()))
-                .withWriteMode(config.io().write() == io.webserv.config.model.IoOptions.WriteMode.ON_READY
-                        ? WriteMode.ON_READY : WriteMode.EAGER);
+                .withWriteMode(config.io().write() == IoOptions.WriteMode.ON_READY
+                        ? WriteMode.ON_READY : WriteMode.EAGER)
+                .withSendBuffer(sendBuffer(config.io().sendBuffer()));
         this.reactor = new Reactor(options);
+    }
+
+    private static SendBuffer sendBuffer(IoOptions.SendBuffer configured) {
+        return switch (configured.kind()) {
+            case AUTO -> SendBuffer.AUTO;
+            case KERNEL -> SendBuffer.KERNEL;
+            case FIXED -> SendBuffer.fixed(configured.bytes());
+        };
     }
 
     /** {@code max_connections}, lowered (with a warning) to what the file-descriptor limit has room for. */

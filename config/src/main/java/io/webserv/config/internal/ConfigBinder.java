@@ -29,7 +29,10 @@ public final class ConfigBinder {
             "mime_types", "io", "servers");
     static final List<String> TIMEOUT_KEYS = List.of("header", "body", "keep_alive", "send", "cgi", "shutdown");
     static final List<String> LIMIT_KEYS = List.of("header_bytes", "uri_bytes");
-    static final List<String> IO_KEYS = List.of("write", "file_cache");
+    static final List<String> IO_KEYS = List.of("write", "file_cache", "send_buffer");
+    /** {@code io.send_buffer} sizes: below 4 KiB is a typo; above 64 MiB beyond any kernel's {@code wmem_max}. */
+    private static final long MIN_SEND_BUFFER = 4 * 1024;
+    private static final long MAX_SEND_BUFFER = 64 * 1024 * 1024;
 
     /** More event loops than this is a typo, not a tuning. */
     static final int MAX_WORKERS = 1024;
@@ -193,7 +196,19 @@ public final class ConfigBinder {
             }
         })).orElse(IoOptions.DEFAULTS.write());
         boolean fileCache = f.get("file_cache").flatMap(n -> values.bool(n, "file_cache")).orElse(IoOptions.DEFAULTS.fileCache());
-        return new IoOptions(write, fileCache);
+        IoOptions.SendBuffer sendBuffer = f.get("send_buffer").flatMap(this::sendBuffer).orElse(IoOptions.DEFAULTS.sendBuffer());
+        return new IoOptions(write, fileCache, sendBuffer);
+    }
+
+    /** {@code auto}, {@code kernel} or a size from 4 KiB to 64 MiB. */
+    private Optional<IoOptions.SendBuffer> sendBuffer(Node n) {
+        return values.parsed(n, "send_buffer", "send buffer", "auto, kernel or a size such as 128k", text -> switch (text) {
+            case "auto" -> IoOptions.SendBuffer.AUTO;
+            case "kernel" -> IoOptions.SendBuffer.KERNEL;
+            default -> new IoOptions.SendBuffer(IoOptions.SendBuffer.Kind.FIXED, (int) Math.min(Sizes.parse(text), Integer.MAX_VALUE));
+        }).filter(b -> b.kind() != IoOptions.SendBuffer.Kind.FIXED || values.check(n,
+                b.bytes() >= MIN_SEND_BUFFER && b.bytes() <= MAX_SEND_BUFFER,
+                "'send_buffer' must be from " + MIN_SEND_BUFFER + " to " + MAX_SEND_BUFFER + " bytes"));
     }
 
     private List<ServerConfig> servers(Fields f) {
