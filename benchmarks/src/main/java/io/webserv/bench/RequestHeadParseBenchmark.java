@@ -67,6 +67,27 @@ public class RequestHeadParseBenchmark {
             + "\r\n";
 
     static final int HEAD_BYTES = 708;
+
+    /**
+     * 503 bytes, 12 header fields: what Firefox 133 sends for a stylesheet on a page it already has a
+     * connection to — the "~500-byte browser head" of issue #10's target.
+     */
+    static final String HEAD_500 = "GET /assets/css/site.min.css?v=20261124 HTTP/1.1\r\n"
+            + "Host: www.example.com\r\n"
+            + "User-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0\r\n"
+            + "Accept: text/css,*/*;q=0.1\r\n"
+            + "Accept-Language: en-US,en;q=0.5\r\n"
+            + "Accept-Encoding: gzip, deflate, br, zstd\r\n"
+            + "Connection: keep-alive\r\n"
+            + "Referer: https://www.example.com/docs/getting-started.html\r\n"
+            + "Cookie: sid=3f9a1c7e52b04d8e; theme=dark; consent=analytics-off\r\n"
+            + "Sec-Fetch-Dest: style\r\n"
+            + "Sec-Fetch-Mode: no-cors\r\n"
+            + "Sec-Fetch-Site: same-origin\r\n"
+            + "Priority: u=2\r\n"
+            + "\r\n";
+
+    static final int HEAD_500_BYTES = 503;
     private static final int HEADER_FIELDS = 15;
 
     private ByteBuffer whole;
@@ -78,6 +99,8 @@ public class RequestHeadParseBenchmark {
     private ByteBuffer secondHalf;
     private RequestParser reused;
     private RequestParser reusedSplit;
+    private ByteBuffer head500;
+    private RequestParser reused500;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -93,6 +116,19 @@ public class RequestHeadParseBenchmark {
         expect(reusedWithoutCache, whole, ParseResult.MESSAGE_COMPLETE);
         check(expect(reusedDirect, wholeDirect.rewind(), ParseResult.HEAD), "direct, reused parser");
         expect(reusedDirect, wholeDirect, ParseResult.MESSAGE_COMPLETE);
+        byte[] bytes500 = HEAD_500.getBytes(StandardCharsets.US_ASCII);
+        if (bytes500.length != HEAD_500_BYTES) {
+            throw new IllegalStateException("the 500-byte head is " + bytes500.length + " bytes");
+        }
+        head500 = ByteBuffer.wrap(bytes500);
+        reused500 = new RequestParser(ParserLimits.DEFAULT, new HeaderValueCache(512));
+        for (int round = 0; round < 2; round++) {
+            RequestHead parsed = expect(reused500, head500.rewind(), ParseResult.HEAD);
+            if (!parsed.target().path().equals("/assets/css/site.min.css") || parsed.headers().size() != 12) {
+                throw new IllegalStateException("the 500-byte head parsed wrongly: " + parsed);
+            }
+            expect(reused500, head500, ParseResult.MESSAGE_COMPLETE);
+        }
         int cut = bytes.length / 2;
         firstHalf = ByteBuffer.wrap(bytes, 0, cut).slice();
         secondHalf = ByteBuffer.wrap(bytes, cut, bytes.length - cut).slice();
@@ -167,6 +203,15 @@ public class RequestHeadParseBenchmark {
         bh.consume(reused.head());
         // A GET has no body: this call completes the message without reading, and the next one starts over.
         bh.consume(reused.parse(whole));
+    }
+
+    /** A ~500-byte head through a reused parser: the figure issue #10 sets a target for. */
+    @Benchmark
+    public void typical500Reused(Blackhole bh) {
+        head500.rewind();
+        bh.consume(reused500.parse(head500));
+        bh.consume(reused500.head());
+        bh.consume(reused500.parse(head500));
     }
 
     @Benchmark

@@ -119,7 +119,13 @@ final class Framing {
      * The authority the request is for. HTTP/1.1 needs exactly one Host (RFC 9112 §3.2); an
      * absolute-form target's authority overrides it (§3.2.2). Null for HTTP/1.0 without Host.
      */
-    static HostAndPort host(HttpHeaders headers, FieldCounts counts, HttpVersion version, RequestTarget target) {
+    /** {@code value} parsed, through {@code cache} (may be null) so that a repeated Host costs nothing. */
+    private static HostAndPort parseHost(String value, HeaderValueCache cache) {
+        return cache != null ? cache.host(value) : HostParser.parse(value);
+    }
+
+    static HostAndPort host(HttpHeaders headers, FieldCounts counts, HttpVersion version, RequestTarget target,
+                            HeaderValueCache cache) {
         int hosts = counts.host;
         if (hosts > 1) {
             throw new HttpParseException(ParseError.HOST_DUPLICATE);
@@ -127,7 +133,7 @@ final class Framing {
         if (hosts == 0 && version == HttpVersion.HTTP_1_1) {
             throw new HttpParseException(ParseError.HOST_MISSING);
         }
-        HostAndPort fromHeader = hosts == 0 ? null : HostParser.parse(headers.get(HeaderNames.HOST));
+        HostAndPort fromHeader = hosts == 0 ? null : parseHost(headers.get(HeaderNames.HOST), cache);
         return target.authority() != null ? target.authority() : fromHeader;
     }
 }

@@ -154,7 +154,8 @@ public final class RequestParser {
             head.clear();
             return;
         }
-        requestLine = RequestLine.parse(head.buffer(), head.lineStart(), head.lineEnd());
+        requestLine = valueCache != null ? valueCache.requestLine(head.buffer(), head.lineStart(), head.lineEnd())
+                : RequestLine.parse(head.buffer(), head.lineStart(), head.lineEnd());
         headers = new HttpHeaders();
         framingFields.reset();
         state = State.HEADERS;
@@ -162,7 +163,8 @@ public final class RequestParser {
 
     private void completeHead() {
         headers.freeze();
-        HostAndPort host = Framing.host(headers, framingFields, requestLine.version(), requestLine.target());
+        HostAndPort host = Framing.host(headers, framingFields, requestLine.version(), requestLine.target(),
+                valueCache);
         long length = Framing.bodyLength(headers, framingFields, requestLine.version());
         parsedHead = new RequestHead(requestLine.method(), requestLine.target(), requestLine.version(), headers, host, length);
         bodyRemaining = length;

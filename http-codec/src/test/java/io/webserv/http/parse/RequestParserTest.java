@@ -91,6 +91,42 @@ class RequestParserTest {
         assertThat(other.headers().get("cookie")).isEqualTo("session=abc123; theme=lite");
     }
 
+    @Test
+    void reusesARepeatedRequestLineAndHostButParsesEveryNewOne() {
+        HeaderValueCache cache = new HeaderValueCache(1024);
+        RequestHead first = headThrough(new RequestParser(ParserLimits.DEFAULT, cache), BROWSER_GET);
+        RequestHead second = headThrough(new RequestParser(ParserLimits.DEFAULT, cache), BROWSER_GET);
+        assertThat(second.target()).isSameAs(first.target()).isEqualTo(onlyMessage(BROWSER_GET).head().target());
+        assertThat(second.host()).isSameAs(first.host());
+
+        String otherLine = BROWSER_GET.replaceFirst("GET /[^ ]* HTTP/1.1", "HEAD /a/../b%41?q=1 HTTP/1.0");
+        RequestHead other = headThrough(new RequestParser(ParserLimits.DEFAULT, cache), otherLine);
+        assertThat(other.method()).isEqualTo(HttpMethod.HEAD);
+        assertThat(other.target().path()).isEqualTo("/bA");
+        assertThat(other.target().rawQuery()).isEqualTo("q=1");
+        assertThat(other.version()).isEqualTo(HttpVersion.HTTP_1_0);
+
+        String otherHost = BROWSER_GET.replaceFirst("Host: [^\\r]*", "Host: other.example:8080");
+        RequestHead elsewhere = headThrough(new RequestParser(ParserLimits.DEFAULT, cache), otherHost);
+        assertThat(elsewhere.host().host()).isEqualTo("other.example");
+        assertThat(elsewhere.host().port()).isEqualTo(8080);
+    }
+
+    @Test
+    void aBadRequestLineOrHostIsRefusedEveryTimeThroughTheCache() {
+        HeaderValueCache cache = new HeaderValueCache(1024);
+        for (int round = 0; round < 2; round++) {
+            RequestParser badLine = new RequestParser(ParserLimits.DEFAULT, cache);
+            assertThat(badLine.parse(ascii("GET /x HTTP/2.0\r\nHost: a\r\n\r\n"))).isEqualTo(ParseResult.ERROR);
+            assertThat(badLine.error()).isEqualTo(ParseError.VERSION_NOT_SUPPORTED);
+            RequestParser badHost = new RequestParser(ParserLimits.DEFAULT, cache);
+            assertThat(badHost.parse(ascii("GET /x HTTP/1.1\r\nHost: a b\r\n\r\n"))).isEqualTo(ParseResult.ERROR);
+            assertThat(badHost.error()).isEqualTo(ParseError.HOST_INVALID);
+            assertThat(headThrough(new RequestParser(ParserLimits.DEFAULT, cache), "GET /x HTTP/1.1\r\nHost: a\r\n\r\n")
+                    .host().host()).isEqualTo("a");
+        }
+    }
+
     private static RequestHead headThrough(RequestParser parser, String request) {
         assertThat(parser.parse(ascii(request))).isEqualTo(ParseResult.HEAD);
         return parser.head();
