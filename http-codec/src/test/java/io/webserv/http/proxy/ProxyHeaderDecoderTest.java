@@ -47,22 +47,22 @@ class ProxyHeaderDecoderTest {
                         header(1, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", 65535, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", 65535)),
                 Arguments.of("v1 longest possible line, 107 bytes", ascii("PROXY UNKNOWN ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff "
                         + "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff 65535 65535\r\n"), new ProxyHeader(1, null, null)),
-                Arguments.of("v2 TCP over IPv4", v2(0x21, 0x11, inet4("192.0.2.10", "198.51.100.1", 56324, 443), new byte[0]),
+                Arguments.of("v2 TCP over IPv4", v2(0x21, 0x11, addresses("192.0.2.10", "198.51.100.1", 56324, 443), new byte[0]),
                         header(2, "192.0.2.10", 56324, "198.51.100.1", 443)),
-                Arguments.of("v2 UDP over IPv4", v2(0x21, 0x12, inet4("192.0.2.10", "198.51.100.1", 1, 2), new byte[0]),
+                Arguments.of("v2 UDP over IPv4", v2(0x21, 0x12, addresses("192.0.2.10", "198.51.100.1", 1, 2), new byte[0]),
                         header(2, "192.0.2.10", 1, "198.51.100.1", 2)),
-                Arguments.of("v2 TCP over IPv6", v2(0x21, 0x21, inet6("2001:db8::7", "2001:db8::1", 4711, 80), new byte[0]),
+                Arguments.of("v2 TCP over IPv6", v2(0x21, 0x21, addresses("2001:db8::7", "2001:db8::1", 4711, 80), new byte[0]),
                         header(2, "2001:db8::7", 4711, "2001:db8::1", 80)),
-                Arguments.of("v2 with TLVs skipped", v2(0x21, 0x11, inet4("192.0.2.10", "198.51.100.1", 56324, 443),
+                Arguments.of("v2 with TLVs skipped", v2(0x21, 0x11, addresses("192.0.2.10", "198.51.100.1", 56324, 443),
                         tlvs()), header(2, "192.0.2.10", 56324, "198.51.100.1", 443)),
                 Arguments.of("v2 LOCAL keeps the peer", v2(0x20, 0x00, new byte[0], new byte[0]), new ProxyHeader(2, null, null)),
-                Arguments.of("v2 LOCAL with an address block", v2(0x20, 0x11, inet4("192.0.2.10", "198.51.100.1", 1, 2), new byte[0]),
+                Arguments.of("v2 LOCAL with an address block", v2(0x20, 0x11, addresses("192.0.2.10", "198.51.100.1", 1, 2), new byte[0]),
                         new ProxyHeader(2, null, null)),
                 Arguments.of("v2 LOCAL with an unknown family", v2(0x20, 0x99, new byte[0], new byte[0]), new ProxyHeader(2, null, null)),
                 Arguments.of("v2 UNSPEC keeps the peer", v2(0x21, 0x00, new byte[0], tlvs()), new ProxyHeader(2, null, null)),
                 Arguments.of("v2 UNIX keeps the peer", v2(0x21, 0x31, new byte[216], new byte[0]), new ProxyHeader(2, null, null)),
                 Arguments.of("v2 UNIX datagram keeps the peer", v2(0x21, 0x32, new byte[216], tlvs()), new ProxyHeader(2, null, null)),
-                Arguments.of("v2 longest body", v2(0x21, 0x11, inet4("192.0.2.10", "198.51.100.1", 7, 8),
+                Arguments.of("v2 longest body", v2(0x21, 0x11, addresses("192.0.2.10", "198.51.100.1", 7, 8),
                         new byte[ProxyHeaderDecoder.MAX_V2_BODY_BYTES - 12]), header(2, "192.0.2.10", 7, "198.51.100.1", 8)));
     }
 
@@ -79,7 +79,7 @@ class ProxyHeaderDecoderTest {
     }
 
     static Stream<Arguments> malformedHeaders() throws Exception {
-        byte[] inet4 = inet4("192.0.2.10", "198.51.100.1", 1, 2);
+        byte[] inet4 = addresses("192.0.2.10", "198.51.100.1", 1, 2);
         return Stream.of(
                 Arguments.of("an HTTP request", REQUEST),
                 Arguments.of("garbage", new byte[] {0, 1, 2, 3}),
@@ -203,12 +203,9 @@ class ProxyHeaderDecoderTest {
                 addresses, tlvs);
     }
 
-    private static byte[] inet4(String source, String destination, int sourcePort, int destinationPort) throws Exception {
-        return concat(InetAddress.getByName(source).getAddress(), InetAddress.getByName(destination).getAddress(),
-                port(sourcePort), port(destinationPort));
-    }
-
-    private static byte[] inet6(String source, String destination, int sourcePort, int destinationPort) throws Exception {
+    /** A v2 address block: both addresses (4 or 16 bytes each, by their family), then both ports. */
+    private static byte[] addresses(String source, String destination, int sourcePort, int destinationPort)
+            throws Exception {
         return concat(InetAddress.getByName(source).getAddress(), InetAddress.getByName(destination).getAddress(),
                 port(sourcePort), port(destinationPort));
     }

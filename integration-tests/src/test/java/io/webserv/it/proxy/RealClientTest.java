@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static io.webserv.it.proxy.ProxiedSite.cgiEnvironment;
 import static io.webserv.it.proxy.ProxiedSite.concat;
@@ -72,31 +76,25 @@ class RealClientTest {
         }
     }
 
-    @Test
-    void proxyV1NamesTheClientToCgiAndTheAccessLog() throws Exception {
-        try (RawClient client = new RawClient(proxied)) {
-            client.send(concat(v1("PROXY TCP4 192.0.2.10 127.0.0.1 56324 " + proxied.getPort() + "\r\n"),
-                    get("/cgi-bin/env.py")));
-            Map<String, String> env = cgiEnvironment(client.read());
-            assertThat(env).containsEntry("REMOTE_ADDR", "192.0.2.10").containsEntry("REMOTE_PORT", "56324");
-
-            client.send(get("/hello.txt?from=proxy-v1"));
-            assertThat(client.read().status()).isEqualTo(200);
-        }
-        assertThat(accessLogLine("/hello.txt?from=proxy-v1")).startsWith("192.0.2.10 - - [");
+    static Stream<Arguments> proxyHeaders() throws IOException {
+        return Stream.of(
+                Arguments.of("v1", v1("PROXY TCP4 192.0.2.10 127.0.0.1 56324 443\r\n"), "192.0.2.10", "56324"),
+                Arguments.of("v2", v2("2001:db8::7", 4711, "::1", 443), "2001:db8:0:0:0:0:0:7", "4711"));
     }
 
-    @Test
-    void proxyV2NamesTheClientToCgiAndTheAccessLog() throws Exception {
+    @ParameterizedTest(name = "PROXY {0}")
+    @MethodSource("proxyHeaders")
+    void aProxyHeaderNamesTheClientToCgiAndTheAccessLog(String version, byte[] header, String address, String port)
+            throws Exception {
         try (RawClient client = new RawClient(proxied)) {
-            client.send(concat(v2("2001:db8::7", 4711, "::1", 443), get("/cgi-bin/env.py")));
+            client.send(concat(header, get("/cgi-bin/env.py")));
             Map<String, String> env = cgiEnvironment(client.read());
-            assertThat(env).containsEntry("REMOTE_ADDR", "2001:db8:0:0:0:0:0:7").containsEntry("REMOTE_PORT", "4711");
+            assertThat(env).containsEntry("REMOTE_ADDR", address).containsEntry("REMOTE_PORT", port);
 
-            client.send(get("/hello.txt?from=proxy-v2"));
+            client.send(get("/hello.txt?from=proxy-" + version));
             assertThat(client.read().status()).isEqualTo(200);
         }
-        assertThat(accessLogLine("/hello.txt?from=proxy-v2")).startsWith("2001:db8:0:0:0:0:0:7 - - [");
+        assertThat(accessLogLine("/hello.txt?from=proxy-" + version)).startsWith(address + " - - [");
     }
 
     @Test
