@@ -61,7 +61,8 @@ final class CgiEnvironment {
         }
         env.put("QUERY_STRING", request.query());
         env.put("REMOTE_ADDR", request.remoteAddress());
-        env.put("REMOTE_PORT", Integer.toString(request.remotePort()));
+        // A client named by X-Forwarded-For has no known port: empty, as nginx's $remote_port is then
+        env.put("REMOTE_PORT", request.remotePort() == 0 ? "" : Integer.toString(request.remotePort()));
         env.put("REDIRECT_STATUS", "200");
         if (contentLength >= 0) {
             env.put("CONTENT_LENGTH", Long.toString(contentLength));

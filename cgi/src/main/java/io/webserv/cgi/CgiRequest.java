@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param bodyLength    the Content-Length of the body, 0 without a body, -1 for a chunked one
  * @param serverName    the Host's name, else the server's first name, else the local address
  * @param serverPort    the local port the request came in on
- * @param remoteAddress the client's IP address
- * @param remotePort    the client's port
+ * @param remoteAddress the client's IP address ({@link Exchange#remoteAddress()}: behind a proxy, the one it names)
+ * @param remotePort    the client's port, 0 when not known (a client named by {@code X-Forwarded-For})
  * @param route         the matched route
  */
 record CgiRequest(String method, String protocol, String path, String query, String requestUri, HttpHeaders headers,

@@ -53,6 +53,17 @@ class CgiEnvironmentTest {
                 entry("HTTP_USER_AGENT", "curl/8"));
     }
 
+    /** A client named by X-Forwarded-For has no port: REMOTE_PORT is empty, as nginx's $remote_port is then. */
+    @Test
+    void anUnknownClientPortLeavesRemotePortEmpty() {
+        CgiRequest known = request("GET", "", new HttpHeaders(), 0);
+        CgiRequest unknownPort = new CgiRequest(known.method(), known.protocol(), known.path(), known.query(),
+                known.requestUri(), known.headers(), known.bodyLength(), known.serverName(), known.serverPort(),
+                "203.0.113.7", 0, known.route());
+        assertThat(CgiEnvironment.of(unknownPort, SCRIPT, -1, null))
+                .containsEntry("REMOTE_ADDR", "203.0.113.7").containsEntry("REMOTE_PORT", "");
+    }
+
     @Test
     void withoutPathInfoPathTranslatedIsUnsetAndQueryStringEmpty() {
         CgiScript bare = new CgiScript(SCRIPT.file(), SCRIPT.scriptName(), "", SCRIPT.interpreter());

@@ -5,6 +5,7 @@ import io.webserv.handlers.api.Handler;
 import io.webserv.handlers.api.Response;
 import io.webserv.handlers.spi.ServerStatistics;
 import io.webserv.http.message.HttpStatus;
+import io.webserv.http.syntax.AddressRange;
 
 import java.time.Clock;
 import java.util.List;

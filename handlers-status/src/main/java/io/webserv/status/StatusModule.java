@@ -5,6 +5,7 @@ import io.webserv.config.model.RouteConfig;
 import io.webserv.handlers.api.Handler;
 import io.webserv.handlers.spi.HandlerModule;
 import io.webserv.handlers.spi.ModuleContext;
+import io.webserv.http.syntax.AddressRange;
 
 import java.time.Clock;
 import java.util.List;

@@ -56,12 +56,31 @@ public final class Reactor implements AutoCloseable {
      * @throws IllegalStateException when the reactor has already started
      */
     public InetSocketAddress bind(InetSocketAddress address, ConnectionHandlerFactory factory) throws IOException {
+        return bind(address, BindOptions.DEFAULTS, factory);
+    }
+
+    /**
+     * Binds {@code address} as {@link #bind(InetSocketAddress, ConnectionHandlerFactory)} does, with
+     * socket options set before the bind ({@code SO_REUSEPORT}, so that several processes can share a
+     * port).
+     *
+     * @param address the address and port to listen on; port 0 picks a free one
+     * @param options how the listening socket is set up
+     * @param factory creates the protocol handler of each connection accepted there
+     * @return the address actually bound
+     * @throws IOException when the address cannot be bound or an option is not supported on this
+     *                     platform; the message names the address
+     * @throws IllegalStateException when the reactor has already started
+     */
+    public InetSocketAddress bind(InetSocketAddress address, BindOptions options, ConnectionHandlerFactory factory)
+            throws IOException {
         if (started) {
             throw new IllegalStateException("bind before start");
         }
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            options.applyTo(channel);
             channel.bind(address, 1024);
             channel.configureBlocking(false);
             InetSocketAddress bound = (InetSocketAddress) channel.getLocalAddress();

@@ -10,6 +10,7 @@ import io.webserv.handlers.routing.RouteHandlerFactory;
 import io.webserv.handlers.routing.VirtualHosts;
 import io.webserv.http.parse.ParserLimits;
 import io.webserv.http.syntax.DateHeader;
+import io.webserv.net.BindOptions;
 import io.webserv.net.NetOptions;
 import io.webserv.net.SendBuffer;
 import io.webserv.net.Reactor;
@@ -64,7 +65,7 @@ public final class WebServer implements AutoCloseable {
         this.context = new HttpContext(limits, HttpTimeouts.of(config.timeouts().header(), config.timeouts().body(),
                 config.timeouts().keepAlive(), config.timeouts().send()), blocking,
                 new AccessLog(config.accessLog().kind() != io.webserv.config.model.AccessLog.Kind.OFF),
-                new DateHeader(Clock.systemUTC()), new ErrorPages(mimeTypes));
+                new DateHeader(Clock.systemUTC()), new ErrorPages(mimeTypes), config.realIp());
         NetOptions options = NetOptions.defaults()
                 .withWorkers(config.workers())
                 .withMaxConnections(connectionCap(config.maxConnections()))
@@ -115,8 +116,9 @@ public final class WebServer implements AutoCloseable {
     private void bindAll(RouteHandlerFactory routes) throws IOException {
         for (ListenPlan.Socket socket : ListenPlan.of(config.servers())) {
             VirtualHosts sites = new VirtualHosts(socket.servers(), socket.localAddresses(), routes);
-            InetSocketAddress bound = reactor.bind(socket.address(),
-                    endpoint -> new HttpConnection(endpoint, context, sites));
+            boolean proxyProtocol = socket.options().proxyProtocol();
+            InetSocketAddress bound = reactor.bind(socket.address(), new BindOptions(socket.options().reusePort()),
+                    endpoint -> new HttpConnection(endpoint, context, sites, proxyProtocol));
             List<String> names = new ArrayList<>();
             socket.servers().forEach(s -> names.addAll(s.serverNames()));
             listeners.add(new Listener(bound, List.copyOf(names)));

@@ -8,6 +8,9 @@ import io.webserv.config.model.Limits;
 import io.webserv.config.model.ServerConfig;
 import io.webserv.config.model.Timeouts;
 import io.webserv.config.model.WebservConfig;
+import io.webserv.http.proxy.ForwardingHeader;
+import io.webserv.http.proxy.TrustedProxies;
+import io.webserv.http.syntax.AddressRange;
 import io.webserv.http.syntax.HttpChars;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +29,11 @@ import java.util.regex.Pattern;
 public final class ConfigBinder {
 
     static final List<String> KEYS = List.of("workers", "max_connections", "timeouts", "limits", "access_log",
-            "mime_types", "io", "servers");
+            "mime_types", "io", "real_ip", "servers");
     static final List<String> TIMEOUT_KEYS = List.of("header", "body", "keep_alive", "send", "cgi", "shutdown");
     static final List<String> LIMIT_KEYS = List.of("header_bytes", "uri_bytes");
     static final List<String> IO_KEYS = List.of("write", "file_cache", "send_buffer");
+    static final List<String> REAL_IP_KEYS = List.of("trusted", "header");
     /** {@code io.send_buffer} sizes: below 4 KiB is a typo; above 64 MiB beyond any kernel's {@code wmem_max}. */
     private static final long MIN_SEND_BUFFER = 4 * 1024;
     private static final long MAX_SEND_BUFFER = 64 * 1024 * 1024;
@@ -82,7 +86,9 @@ public final class ConfigBinder {
         maps.put("timeouts.", TIMEOUT_KEYS);
         maps.put("limits.", LIMIT_KEYS);
         maps.put("io.", IO_KEYS);
+        maps.put("real_ip.", REAL_IP_KEYS);
         maps.put("servers[].", ServerBinder.KEYS);
+        maps.put("servers[].listen[].", ServerBinder.LISTEN_KEYS);
         maps.put("servers[].routes[].", RouteBinder.KEYS);
         maps.put("servers[].routes[].redirect.", RouteBinder.REDIRECT_KEYS);
         maps.forEach((prefix, keys) -> keys.forEach(key -> paths.add(prefix + key)));
@@ -100,7 +106,9 @@ public final class ConfigBinder {
         Map<String, String> mimeTypes = f.get("mime_types").flatMap(n -> values.map(n, "mime_types"))
                 .map(this::mimeTypes).orElse(Map.of());
         IoOptions io = section(f, "io", IO_KEYS).map(this::io).orElse(IoOptions.DEFAULTS);
-        return new WebservConfig(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers(f));
+        TrustedProxies realIp = section(f, "real_ip", REAL_IP_KEYS).map(this::realIp).orElse(TrustedProxies.NONE);
+        return new WebservConfig(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers(f),
+                realIp);
     }
 
     private Optional<Fields> section(Fields f, String key, List<String> keys) {
@@ -211,6 +219,33 @@ public final class ConfigBinder {
                 "'send_buffer' must be from " + MIN_SEND_BUFFER + " to " + MAX_SEND_BUFFER + " bytes"));
     }
 
+    /** {@code trusted}: addresses and CIDR blocks (literals only); {@code header}: x-forwarded-for or forwarded. */
+    private TrustedProxies realIp(Fields f) {
+        List<AddressRange> trusted = new ArrayList<>();
+        f.get("trusted").flatMap(n -> values.list(n, "trusted", true)).ifPresent(items -> {
+            for (Node item : items) {
+                values.string(item, "trusted").ifPresent(text -> {
+                    try {
+                        trusted.add(AddressRange.parse(text));
+                    } catch (IllegalArgumentException e) {
+                        values.problems().at(item, "invalid 'trusted' entry: " + e.getMessage());
+                    }
+                });
+            }
+        });
+        ForwardingHeader header = f.get("header").flatMap(n -> values.string(n, "header")
+                .flatMap(text -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "x-forwarded-for" -> Optional.of(ForwardingHeader.X_FORWARDED_FOR);
+                    case "forwarded" -> Optional.of(ForwardingHeader.FORWARDED);
+                    default -> {
+                        values.problems().at(n, "'header' must be x-forwarded-for or forwarded (got '"
+                                + Text.quote(text) + "')");
+                        yield Optional.<ForwardingHeader>empty();
+                    }
+                })).orElse(ForwardingHeader.X_FORWARDED_FOR);
+        return new TrustedProxies(trusted, header);
+    }
+
     private List<ServerConfig> servers(Fields f) {
         Optional<Node> node = f.get("servers");
         if (node.isEmpty()) {
@@ -222,10 +257,12 @@ public final class ConfigBinder {
             if (items.isEmpty()) {
                 values.problems().at(node.get(), "'servers' must list at least one server");
             }
-            ServerBinder binder = new ServerBinder(values, baseDir, checks);
+            ListenAgreement agreement = new ListenAgreement();
+            ServerBinder binder = new ServerBinder(values, baseDir, checks, agreement);
             for (Node item : items) {
                 binder.bind(item).ifPresent(servers::add);
             }
+            agreement.check(values.problems());
         });
         return servers;
     }

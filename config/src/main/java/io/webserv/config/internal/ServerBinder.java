@@ -1,6 +1,7 @@
 package io.webserv.config.internal;
 
 import io.webserv.config.model.ListenAddress;
+import io.webserv.config.model.ListenOptions;
 import io.webserv.config.model.RouteConfig;
 import io.webserv.config.model.ServerConfig;
 import io.webserv.config.model.WebservConfig;
@@ -24,16 +25,25 @@ final class ServerBinder {
     static final List<String> KEYS = Stream.concat(Stream.of("listen", "server_names"),
             Stream.concat(Settings.KEYS.stream(), Stream.of("routes"))).toList();
 
+    /** The keys of a {@code listen} entry written as a map. */
+    static final List<String> LISTEN_KEYS = List.of("address", "reuse_port", "proxy_protocol");
+
     private static final Pattern SERVER_NAME = Pattern.compile("[a-z0-9_.-]+|\\[[0-9a-f:.]+\\]");
 
     private final Values values;
     private final Path baseDir;
     private final FilesystemChecks checks;
+    private final ListenAgreement agreement;
 
-    ServerBinder(Values values, Path baseDir, FilesystemChecks checks) {
+    ServerBinder(Values values, Path baseDir, FilesystemChecks checks, ListenAgreement agreement) {
         this.values = values;
         this.baseDir = baseDir;
         this.checks = checks;
+        this.agreement = agreement;
+    }
+
+    /** One {@code listen} entry: its address, its options and where it is written. */
+    private record Listen(ListenAddress address, ListenOptions options, Location at) {
     }
 
     Optional<ServerConfig> bind(Node node) {
@@ -42,42 +52,65 @@ final class ServerBinder {
             return Optional.empty();
         }
         Fields f = Fields.of(mapping.get(), values.problems(), KEYS);
-        Map<ListenAddress, Location> listen = listen(f);
+        List<Listen> listen = listen(f);
         Map<String, Location> names = serverNames(f);
         claimNames(listen, names);
+        listen.forEach(l -> agreement.add(l.address(), l.options(), l.at()));
         Settings settings = Settings.read(f, values, baseDir, checks);
         List<RouteConfig> routes = routes(f, settings);
         if (listen.isEmpty() || routes.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ServerConfig(List.copyOf(listen.keySet()), List.copyOf(names.keySet()),
-                settings.errorPages(), routes));
+        Map<ListenAddress, ListenOptions> options = new LinkedHashMap<>();
+        listen.forEach(l -> options.put(l.address(), l.options()));
+        return Optional.of(new ServerConfig(listen.stream().map(Listen::address).toList(),
+                List.copyOf(names.keySet()), settings.errorPages(), routes, options));
     }
 
-    /** Each address with where it is written; {@code *:8080} when the key is missing. */
-    private Map<ListenAddress, Location> listen(Fields f) {
-        Map<ListenAddress, Location> listen = new LinkedHashMap<>();
+    /** Each address with its options and where it is written; {@code *:8080} when the key is missing. */
+    private List<Listen> listen(Fields f) {
+        List<Listen> listen = new ArrayList<>();
         Optional<Node> node = f.get("listen");
         if (node.isEmpty()) {
-            listen.put(ListenAddress.anyHost(WebservConfig.DEFAULT_PORT), f.at());
+            listen.add(new Listen(ListenAddress.anyHost(WebservConfig.DEFAULT_PORT), ListenOptions.DEFAULTS, f.at()));
             return listen;
         }
+        Map<ListenAddress, Location> seen = new HashMap<>();
         values.list(node.get(), "listen", true).ifPresent(items -> {
             if (items.isEmpty()) {
                 values.problems().at(node.get(), "'listen' must list at least one address");
             }
             for (Node item : items) {
-                values.parsed(item, "listen", "address", ListenAddresses.SYNTAX, ListenAddresses::parse)
-                        .ifPresent(address -> {
-                            Location first = listen.putIfAbsent(address, item.at());
-                            if (first != null) {
-                                values.problems().at(item, "duplicate listen address " + address + " (first at "
-                                        + first + ")");
-                            }
-                        });
+                listenEntry(item).ifPresent(entry -> {
+                    Location first = seen.putIfAbsent(entry.address(), entry.at());
+                    if (first != null) {
+                        values.problems().at(item, "duplicate listen address " + entry.address() + " (first at "
+                                + first + ")");
+                    } else {
+                        listen.add(entry);
+                    }
+                });
             }
         });
         return listen;
+    }
+
+    /** {@code 8080}, {@code "127.0.0.1:8080"}, or {@code { address: 8080, reuse_port: true, proxy_protocol: true }}. */
+    private Optional<Listen> listenEntry(Node item) {
+        if (!(item instanceof Node.Mapping mapping)) {
+            return values.parsed(item, "listen", "address", ListenAddresses.SYNTAX, ListenAddresses::parse)
+                    .map(address -> new Listen(address, ListenOptions.DEFAULTS, item.at()));
+        }
+        Fields f = Fields.of(mapping, values.problems(), LISTEN_KEYS);
+        Optional<Node> addressNode = f.get("address");
+        if (addressNode.isEmpty()) {
+            values.problems().at(f.at(), "a listen entry written as a map needs an 'address'");
+        }
+        Optional<ListenAddress> address = addressNode.flatMap(n -> values.parsed(n, "address", "address",
+                ListenAddresses.SYNTAX, ListenAddresses::parse));
+        boolean reusePort = f.get("reuse_port").flatMap(n -> values.bool(n, "reuse_port")).orElse(false);
+        boolean proxyProtocol = f.get("proxy_protocol").flatMap(n -> values.bool(n, "proxy_protocol")).orElse(false);
+        return address.map(a -> new Listen(a, new ListenOptions(reusePort, proxyProtocol), item.at()));
     }
 
     /** Lower-cased names with where they are written. */
@@ -103,13 +136,13 @@ final class ServerBinder {
     }
 
     /** For the {@code -t} check that no two servers answer the same name on the same address. */
-    private void claimNames(Map<ListenAddress, Location> listen, Map<String, Location> names) {
-        listen.forEach((address, listenAt) -> {
+    private void claimNames(List<Listen> listen, Map<String, Location> names) {
+        for (Listen l : listen) {
             if (names.isEmpty()) {
-                checks.claim(address, "", listenAt);
+                checks.claim(l.address(), "", l.at());
             }
-            names.forEach((name, nameAt) -> checks.claim(address, name, nameAt));
-        });
+            names.forEach((name, nameAt) -> checks.claim(l.address(), name, nameAt));
+        }
     }
 
     private List<RouteConfig> routes(Fields f, Settings server) {

@@ -1,5 +1,7 @@
 package io.webserv.config.model;
 
+import io.webserv.http.proxy.TrustedProxies;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,12 @@ import java.util.Objects;
  * @param io             reactor write mode (SPEC §7)
  * @param servers        the virtual servers in file order; the first one listed for an address is
  *                       that address's default
+ * @param realIp         the proxies whose {@code X-Forwarded-For} or {@code Forwarded} names the client
+ *                       ({@code real_ip}); {@link TrustedProxies#NONE} by default
  */
 public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, Limits limits, AccessLog accessLog,
-                            Map<String, String> mimeTypes, IoOptions io, List<ServerConfig> servers) {
+                            Map<String, String> mimeTypes, IoOptions io, List<ServerConfig> servers,
+                            TrustedProxies realIp) {
 
     /** One event loop when the file does not say. */
     public static final int DEFAULT_WORKERS = 1;
@@ -41,6 +46,7 @@ public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, 
      * @param mimeTypes      copied
      * @param io             not null
      * @param servers        copied
+     * @param realIp         not null
      * @throws IllegalArgumentException when {@code workers} or {@code maxConnections} is not positive
      */
     public WebservConfig {
@@ -52,8 +58,26 @@ public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, 
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(io, "io");
+        Objects.requireNonNull(realIp, "realIp");
         mimeTypes = Map.copyOf(mimeTypes);
         servers = List.copyOf(servers);
+    }
+
+    /**
+     * A configuration that trusts no proxy: the client is always the connection's peer.
+     *
+     * @param workers        at least 1
+     * @param maxConnections at least 1
+     * @param timeouts       not null
+     * @param limits         not null
+     * @param accessLog      not null
+     * @param mimeTypes      copied
+     * @param io             not null
+     * @param servers        copied
+     */
+    public WebservConfig(int workers, int maxConnections, Timeouts timeouts, Limits limits, AccessLog accessLog,
+                         Map<String, String> mimeTypes, IoOptions io, List<ServerConfig> servers) {
+        this(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers, TrustedProxies.NONE);
     }
 
     /**

@@ -24,8 +24,22 @@ public interface Exchange {
     /** {@return the route that matched, its settings already merged with the server's} */
     RouteConfig route();
 
-    /** {@return the client's address and port} */
+    /**
+     * {@return the client's address and port} The connection's TCP peer, unless a proxy named the client:
+     * the source of the PROXY protocol header on a listener with {@code proxy_protocol}, then, when that
+     * peer is one of the trusted proxies of {@code real_ip}, the address their {@code X-Forwarded-For}
+     * or {@code Forwarded} gives (port 0 when the header gives none). The access log, CGI's
+     * {@code REMOTE_ADDR} and allow lists use this one.
+     */
     InetSocketAddress remoteAddress();
+
+    /**
+     * {@return the address and port of the connection's other end, the TCP peer} Behind a proxy, the
+     * proxy; without one, the same as {@link #remoteAddress()}, which this default returns.
+     */
+    default InetSocketAddress peerAddress() {
+        return remoteAddress();
+    }
 
     /** {@return the address and port the request came in on} */
     InetSocketAddress localAddress();

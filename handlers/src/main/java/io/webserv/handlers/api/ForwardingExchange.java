@@ -47,6 +47,11 @@ public abstract class ForwardingExchange implements Exchange {
     }
 
     @Override
+    public InetSocketAddress peerAddress() {
+        return delegate.peerAddress();
+    }
+
+    @Override
     public InetSocketAddress localAddress() {
         return delegate.localAddress();
     }

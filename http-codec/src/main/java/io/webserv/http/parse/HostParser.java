@@ -2,6 +2,7 @@ package io.webserv.http.parse;
 
 import io.webserv.http.message.HostAndPort;
 import io.webserv.http.syntax.HttpChars;
+import io.webserv.http.syntax.IpLiterals;
 
 /**
  * Parses {@code uri-host [ ":" port ]} (RFC 9110 §7.2, RFC 3986 §3.2.2) from a Host header or the
@@ -30,7 +31,7 @@ public final class HostParser {
         int hostEnd;
         if (value.startsWith("[")) {
             hostEnd = value.indexOf(']');
-            if (hostEnd < 0 || !isIpv6Address(value.substring(1, hostEnd))) {
+            if (hostEnd < 0 || !IpLiterals.isIpv6(value.substring(1, hostEnd))) {
                 throw invalid();
             }
             hostEnd++;
@@ -54,59 +55,6 @@ public final class HostParser {
             throw invalid();
         }
         return new HostAndPort(host, parsePort(value, hostEnd + 1));
-    }
-
-    /**
-     * {@code IPv6address} of RFC 3986 §3.2.2: eight groups of 1–4 hex digits, or fewer with one
-     * {@code ::}, the last two groups possibly written as an IPv4 address. IPvFuture is refused.
-     */
-    static boolean isIpv6Address(String s) {
-        int doubleColon = s.indexOf("::");
-        if (doubleColon >= 0 && s.indexOf("::", doubleColon + 1) >= 0) {
-            return false;
-        }
-        String head = doubleColon < 0 ? s : s.substring(0, doubleColon);
-        String tail = doubleColon < 0 ? "" : s.substring(doubleColon + 2);
-        int headGroups = countGroups(head, doubleColon < 0);
-        int tailGroups = countGroups(tail, true);
-        if (headGroups < 0 || tailGroups < 0) {
-            return false;
-        }
-        int groups = headGroups + tailGroups;
-        return doubleColon < 0 ? groups == 8 : groups <= 7;
-    }
-
-    /** Groups in a colon-separated run, an IPv4 tail counting as two; -1 when malformed. */
-    private static int countGroups(String run, boolean mayEndInIpv4) {
-        if (run.isEmpty()) {
-            return 0;
-        }
-        String[] groups = run.split(":", -1);
-        for (int i = 0; i < groups.length; i++) {
-            String group = groups[i];
-            boolean last = i == groups.length - 1;
-            if (last && mayEndInIpv4 && group.indexOf('.') >= 0) {
-                return isIpv4Address(group) ? groups.length + 1 : -1;
-            }
-            if (group.isEmpty() || group.length() > 4 || !group.chars().allMatch(HttpChars::isHex)) {
-                return -1;
-            }
-        }
-        return groups.length;
-    }
-
-    private static boolean isIpv4Address(String s) {
-        String[] octets = s.split("\\.", -1);
-        if (octets.length != 4) {
-            return false;
-        }
-        for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(HttpChars::isDigit)
-                    || Integer.parseInt(octet) > 255 || octet.length() > 1 && octet.charAt(0) == '0') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** An empty port (RFC 3986 allows "host:") counts as no port. */

@@ -7,11 +7,14 @@ import io.webserv.http.message.RequestHead;
 import io.webserv.http.parse.ParseError;
 import io.webserv.http.parse.ParseResult;
 import io.webserv.http.parse.RequestParser;
+import io.webserv.http.proxy.ProxyHeader;
+import io.webserv.http.proxy.ProxyHeaderDecoder;
 import io.webserv.net.ConnectionHandler;
 import io.webserv.net.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -33,6 +36,11 @@ import java.nio.ByteBuffer;
  * hundreds of them (a 16 KiB read buffer holds hundreds of small requests), each with its body in
  * memory or its file open. A request that breaks the protocol is answered with its status and the
  * connection closes.
+ *
+ * <p>On a listener with {@code proxy_protocol}, the connection must begin with a PROXY protocol header
+ * within the header timeout, and the client is the address it names: anything else is closed without
+ * an answer (a client that speaks HTTP where a proxy must speak first is not talking to us), as nginx
+ * does. What follows the header in the same read is the first request.
  */
 public final class HttpConnection implements ConnectionHandler {
 
@@ -45,6 +53,10 @@ public final class HttpConnection implements ConnectionHandler {
     private final HttpContext context;
     private final VirtualHosts sites;
     private final RequestParser parser;
+    /** Until the PROXY protocol header is read: its decoder; null after it, or on a listener without one. */
+    private ProxyHeaderDecoder proxyHeader;
+    /** The immediate peer: the TCP peer, or the source a PROXY protocol header names. */
+    private InetSocketAddress peer;
     private HttpExchange exchange;
     private Wait waiting = Wait.NONE;
     private long sendProgress;
@@ -63,12 +75,26 @@ public final class HttpConnection implements ConnectionHandler {
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
 
     public HttpConnection(Endpoint endpoint, HttpContext context, VirtualHosts sites) {
+        this(endpoint, context, sites, false);
+    }
+
+    /**
+     * @param proxyProtocol the listener takes the PROXY protocol: a header must come first
+     */
+    public HttpConnection(Endpoint endpoint, HttpContext context, VirtualHosts sites, boolean proxyProtocol) {
         this.endpoint = endpoint;
         this.context = context;
         this.sites = sites;
         this.parser = new RequestParser(context.limits(), context.valueCache()); // created on the loop thread
-        arm(Wait.HEADER); // a new connection gets the header timeout for its first request
+        this.peer = endpoint.remoteAddress();
+        this.proxyHeader = proxyProtocol ? new ProxyHeaderDecoder() : null;
+        arm(Wait.HEADER); // a new connection gets the header timeout for its first request (and PROXY header)
         context.opened(this);
+    }
+
+    /** The immediate peer, whose forwarding headers are believed if it is a trusted proxy. */
+    InetSocketAddress peer() {
+        return peer;
     }
 
     /** The server is draining: an idle connection closes now; a busy one after its response. */
@@ -85,6 +111,9 @@ public final class HttpConnection implements ConnectionHandler {
 
     @Override
     public void onRead(ByteBuffer in) {
+        if (proxyHeader != null && !readProxyHeader(in)) {
+            return;
+        }
         if (exchange == null && waiting == Wait.KEEP_ALIVE) {
             arm(Wait.HEADER);
         }
@@ -93,6 +122,28 @@ public final class HttpConnection implements ConnectionHandler {
             parseAvailable(in);
         } finally {
             reading = false;
+        }
+    }
+
+    /** True once the header is read (the rest of {@code in} is the first request); false while it is not, or was wrong. */
+    private boolean readProxyHeader(ByteBuffer in) {
+        switch (proxyHeader.decode(in)) {
+            case DONE -> {
+                ProxyHeader header = proxyHeader.header();
+                if (header.hasAddresses()) {
+                    peer = header.source();
+                }
+                proxyHeader = null;
+                return true;
+            }
+            case ERROR -> {
+                log.debug("closing {} without an answer: {}", endpoint.remoteAddress(), proxyHeader.error());
+                endpoint.close();
+                return false;
+            }
+            default -> {
+                return false;
+            }
         }
     }
 
@@ -220,7 +271,7 @@ public final class HttpConnection implements ConnectionHandler {
                 return;
             }
         }
-        HttpExchange.sendParseError(endpoint, context, exchange, error.status());
+        HttpExchange.sendParseError(endpoint, context, exchange, peer, error.status());
     }
 
     /** A handler paused the body (its disk is busy): the body timeout waits for the client, not for us. */
@@ -268,7 +319,10 @@ public final class HttpConnection implements ConnectionHandler {
         waiting = Wait.NONE;
         switch (expired) {
             case HEADER -> {
-                if (parser.isMidMessage()) {
+                if (proxyHeader != null) {
+                    log.debug("closing {}: no PROXY protocol header within the header timeout", endpoint.remoteAddress());
+                    endpoint.close();
+                } else if (parser.isMidMessage()) {
                     reject408();
                 } else {
                     endpoint.close(); // nothing came: close silently (SPEC §3)
@@ -297,7 +351,7 @@ public final class HttpConnection implements ConnectionHandler {
                 return;
             }
         }
-        HttpExchange.sendParseError(endpoint, context, exchange, HttpStatus.REQUEST_TIMEOUT);
+        HttpExchange.sendParseError(endpoint, context, exchange, peer, HttpStatus.REQUEST_TIMEOUT);
     }
 
     /**

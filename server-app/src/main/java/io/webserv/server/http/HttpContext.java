@@ -4,6 +4,7 @@ import io.webserv.handlers.errors.ErrorPages;
 import io.webserv.http.message.RequestHead;
 import io.webserv.http.parse.HeaderValueCache;
 import io.webserv.http.parse.ParserLimits;
+import io.webserv.http.proxy.TrustedProxies;
 import io.webserv.http.syntax.DateHeader;
 import io.webserv.http.write.ResponseSerializer;
 
@@ -22,6 +23,7 @@ public final class HttpContext {
     private final AccessLog accessLog;
     private final ResponseCounters counters = new ResponseCounters();
     private final ErrorPages errorPages;
+    private final TrustedProxies realIp;
     /** One serializer per event loop thread: its head is copied out before the next use. */
     private final ThreadLocal<ResponseSerializer> serializers;
     /** One header value cache per event loop thread, shared by that loop's parsers. */
@@ -29,12 +31,13 @@ public final class HttpContext {
     private volatile boolean draining;
 
     public HttpContext(ParserLimits limits, HttpTimeouts timeouts, Executor blockingExecutor,
-                       AccessLog accessLog, DateHeader date, ErrorPages errorPages) {
+                       AccessLog accessLog, DateHeader date, ErrorPages errorPages, TrustedProxies realIp) {
         this.limits = limits;
         this.timeouts = timeouts;
         this.blockingExecutor = blockingExecutor;
         this.accessLog = accessLog;
         this.errorPages = errorPages;
+        this.realIp = realIp;
         this.serializers = ThreadLocal.withInitial(() -> new ResponseSerializer(date, "webserv"));
     }
 
@@ -48,6 +51,11 @@ public final class HttpContext {
 
     Executor blockingExecutor() {
         return blockingExecutor;
+    }
+
+    /** The client of {@code request}: {@code peer}, unless it is a trusted proxy whose forwarding header names another. */
+    InetSocketAddress clientOf(InetSocketAddress peer, RequestHead request) {
+        return realIp.client(peer, request.headers());
     }
 
     /** Every response sent goes to the access log and the counters. */

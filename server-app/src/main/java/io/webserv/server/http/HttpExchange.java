@@ -56,6 +56,8 @@ final class HttpExchange implements Exchange {
     private final HttpContext context;
     private final RequestHead request;
     private final Routed routed;
+    /** The client: the peer, or whom a trusted proxy's forwarding header names. */
+    private final InetSocketAddress client;
     private final List<Runnable> abortActions = new ArrayList<>(1);
 
     private BodyReceiver receiver;
@@ -75,6 +77,7 @@ final class HttpExchange implements Exchange {
         this.context = context;
         this.request = request;
         this.routed = routed;
+        this.client = context.clientOf(connection.peer(), request);
     }
 
     void dispatch(Handler handler) {
@@ -211,7 +214,7 @@ final class HttpExchange implements Exchange {
     private void finish() {
         responseComplete = true;
         connection.outputQueued();
-        context.responded(endpoint.remoteAddress(), request, status.code(), bodyBytes);
+        context.responded(client, request, status.code(), bodyBytes);
         abortActions.clear();
         connection.responseComplete(this);
     }
@@ -257,8 +260,12 @@ final class HttpExchange implements Exchange {
         });
     }
 
-    /** Answers a request that broke the protocol (or timed out), then closes. */
-    static void sendParseError(Endpoint endpoint, HttpContext context, HttpExchange exchange, HttpStatus status) {
+    /**
+     * Answers a request that broke the protocol (or timed out), then closes. {@code peer} is logged as
+     * the client when there is no exchange (the head did not parse, so no forwarding header was read).
+     */
+    static void sendParseError(Endpoint endpoint, HttpContext context, HttpExchange exchange, InetSocketAddress peer,
+                               HttpStatus status) {
         RequestHead request = exchange == null ? null : exchange.request;
         Response response = BuiltInErrorPage.response(status, new HttpHeaders(0));
         ResponseBody.Bytes body = (ResponseBody.Bytes) response.body();
@@ -267,7 +274,7 @@ final class HttpExchange implements Exchange {
         ByteBuffer head = copy(context.serializer().encodeHead(
                 new ResponseHead(status, response.headers(), body.length()), method, version, false));
         endpoint.write(head, body.data());
-        context.responded(endpoint.remoteAddress(), request, status.code(), body.length());
+        context.responded(exchange == null ? peer : exchange.client, request, status.code(), body.length());
         if (exchange != null) {
             exchange.responseStarted = true;
             exchange.responseComplete = true;
@@ -347,6 +354,11 @@ final class HttpExchange implements Exchange {
 
     @Override
     public InetSocketAddress remoteAddress() {
+        return client;
+    }
+
+    @Override
+    public InetSocketAddress peerAddress() {
         return endpoint.remoteAddress();
     }
 

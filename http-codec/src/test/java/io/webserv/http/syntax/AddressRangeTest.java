@@ -1,5 +1,6 @@
-package io.webserv.status;
+package io.webserv.http.syntax;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,5 +39,14 @@ class AddressRangeTest {
     @ValueSource(strings = {"localhost", "example.com", "10.0.0", "10.0.0.0/33", "::1/129", "10.0.0.0/x", "10.0.0.0/-1", "", "1.2.3.4.5"})
     void refusesWhatIsNotALiteralAddressOrBlock(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> AddressRange.parse(text)).withMessageContaining("'" + text + "'");
+    }
+
+    @Test
+    void equalsARangeThatHoldsTheSameAddresses() {
+        assertThat(AddressRange.parse("10.1.0.0/8")).isEqualTo(AddressRange.parse("10.0.0.0/8"))
+                .hasSameHashCodeAs(AddressRange.parse("10.0.0.0/8"));
+        assertThat(AddressRange.parse("10.0.0.0/8")).isNotEqualTo(AddressRange.parse("10.0.0.0/16"));
+        assertThat(AddressRange.parse("10.1.0.0/8").contains(InetAddress.getLoopbackAddress())).isFalse();
+        assertThat(AddressRange.parse("10.1.0.0/8")).hasToString("10.1.0.0/8");
     }
 }
