@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class ConfigBinder {
 
     static final List<String> KEYS = List.of("workers", "max_connections", "timeouts", "limits", "access_log",
-            "mime_types", "io", "servers");
+            "mime_types", "io", "servers", "pid_file");
     static final List<String> TIMEOUT_KEYS = List.of("header", "body", "keep_alive", "send", "cgi", "shutdown");
     static final List<String> LIMIT_KEYS = List.of("header_bytes", "uri_bytes");
     static final List<String> IO_KEYS = List.of("write", "file_cache", "send_buffer");
@@ -100,7 +100,8 @@ public final class ConfigBinder {
         Map<String, String> mimeTypes = f.get("mime_types").flatMap(n -> values.map(n, "mime_types"))
                 .map(this::mimeTypes).orElse(Map.of());
         IoOptions io = section(f, "io", IO_KEYS).map(this::io).orElse(IoOptions.DEFAULTS);
-        return new WebservConfig(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers(f));
+        Optional<Path> pidFile = f.get("pid_file").flatMap(n -> values.path(n, "pid_file", baseDir));
+        return new WebservConfig(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers(f), pidFile);
     }
 
     private Optional<Fields> section(Fields f, String key, List<String> keys) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole configuration file (SPEC §2).
@@ -19,9 +20,12 @@ import java.util.Objects;
  * @param io             reactor write mode (SPEC §7)
  * @param servers        the virtual servers in file order; the first one listed for an address is
  *                       that address's default
+ * @param pidFile        where the running server writes its process id ({@code pid_file}), for
+ *                       {@code webserv -s reload|stop}; empty: no pid file
  */
 public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, Limits limits, AccessLog accessLog,
-                            Map<String, String> mimeTypes, IoOptions io, List<ServerConfig> servers) {
+                            Map<String, String> mimeTypes, IoOptions io, List<ServerConfig> servers,
+                            Optional<Path> pidFile) {
 
     /** One event loop when the file does not say. */
     public static final int DEFAULT_WORKERS = 1;
@@ -41,6 +45,7 @@ public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, 
      * @param mimeTypes      copied
      * @param io             not null
      * @param servers        copied
+     * @param pidFile        not null; empty for none
      * @throws IllegalArgumentException when {@code workers} or {@code maxConnections} is not positive
      */
     public WebservConfig {
@@ -52,8 +57,27 @@ public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, 
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(io, "io");
+        Objects.requireNonNull(pidFile, "pidFile");
         mimeTypes = Map.copyOf(mimeTypes);
         servers = List.copyOf(servers);
+    }
+
+    /**
+     * A configuration without a pid file.
+     *
+     * @param workers        at least 1
+     * @param maxConnections at least 1
+     * @param timeouts       not null
+     * @param limits         not null
+     * @param accessLog      not null
+     * @param mimeTypes      copied
+     * @param io             not null
+     * @param servers        copied
+     * @throws IllegalArgumentException when {@code workers} or {@code maxConnections} is not positive
+     */
+    public WebservConfig(int workers, int maxConnections, Timeouts timeouts, Limits limits, AccessLog accessLog,
+                         Map<String, String> mimeTypes, IoOptions io, List<ServerConfig> servers) {
+        this(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers, Optional.empty());
     }
 
     /**

@@ -54,6 +54,7 @@ final class HttpExchange implements Exchange {
     private final HttpConnection connection;
     private final Endpoint endpoint;
     private final HttpContext context;
+    private final Sites sites;
     private final RequestHead request;
     private final Routed routed;
     private final List<Runnable> abortActions = new ArrayList<>(1);
@@ -69,12 +70,19 @@ final class HttpExchange implements Exchange {
     private StreamWriter stream;
     private int redirects;
 
-    HttpExchange(HttpConnection connection, Endpoint endpoint, HttpContext context, RequestHead request, Routed routed) {
+    HttpExchange(HttpConnection connection, Endpoint endpoint, HttpContext context, Sites sites, RequestHead request,
+                 Routed routed) {
         this.connection = connection;
         this.endpoint = endpoint;
         this.context = context;
+        this.sites = sites;
         this.request = request;
         this.routed = routed;
+    }
+
+    /** The configuration this request started on: its routes and error pages. */
+    Sites sites() {
+        return sites;
     }
 
     void dispatch(Handler handler) {
@@ -250,7 +258,7 @@ final class HttpExchange implements Exchange {
      */
     @Override
     public void respondError(HttpStatus errorStatus, HttpHeaders extraHeaders) {
-        context.errorPages().respond(this, errorStatus, extraHeaders, response -> {
+        sites.errorPages().respond(this, errorStatus, extraHeaders, response -> {
             if (!responseStarted) {
                 respond(response);
             }
