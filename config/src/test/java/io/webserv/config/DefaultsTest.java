@@ -1,6 +1,7 @@
 package io.webserv.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.webserv.config.model.AccessLog;
 import io.webserv.config.model.IoOptions;
@@ -85,6 +86,17 @@ class DefaultsTest {
         assertThat(ConfigLoader.parse("io: { send_buffer: kernel }\nservers: [{ root: /srv }]", FILE).io().sendBuffer())
                 .isEqualTo(IoOptions.SendBuffer.KERNEL);
         assertThat(ConfigLoader.parse("servers: [{ root: /srv }]", FILE).io().sendBuffer()).isEqualTo(IoOptions.SendBuffer.AUTO);
+    }
+
+    @Test
+    void pidFileResolvesAgainstTheFilesDirectoryAndIsOptional() throws Exception {
+        assertThat(ConfigLoader.parse("pid_file: run/webserv.pid\nservers: [{ root: /srv }]", FILE).pidFile())
+                .hasValue(Path.of("/etc/webserv/run/webserv.pid"));
+        assertThat(ConfigLoader.parse("pid_file: /run/webserv.pid\nservers: [{ root: /srv }]", FILE).pidFile())
+                .hasValue(Path.of("/run/webserv.pid"));
+        assertThat(ConfigLoader.parse("servers: [{ root: /srv }]", FILE).pidFile()).isEmpty();
+        assertThatThrownBy(() -> ConfigLoader.parse("pid_file: [a, b]\nservers: [{ root: /srv }]", FILE))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("1:11: 'pid_file' must be a string");
     }
 
     @Test

@@ -106,7 +106,7 @@ class ErrorReportingTest {
                         uplod_dir: up
                 """)).containsExactly(
                 "conf/bad.yaml:1:1: unknown key 'worker' (expected one of: workers, max_connections, timeouts, limits, "
-                        + "access_log, mime_types, io, real_ip, servers)",
+                        + "access_log, mime_types, io, real_ip, servers, pid_file)",
                 "conf/bad.yaml:4:5: unknown key 'roots' (expected one of: listen, server_names, root, index, autoindex, "
                         + "client_max_body_size, error_pages, routes)",
                 "conf/bad.yaml:7:9: unknown key 'uplod_dir' (expected one of: path, methods, root, index, autoindex, "

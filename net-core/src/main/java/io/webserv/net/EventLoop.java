@@ -199,6 +199,22 @@ final class EventLoop implements Executor {
         }
     }
 
+    /**
+     * Closes the listener bound to {@code address}; the connections it accepted stay.
+     *
+     * @return whether this loop had a listener there
+     */
+    boolean closeListener(java.net.InetSocketAddress address) throws IOException {
+        for (SelectionKey key : selector.keys()) {
+            if (key.attachment() instanceof Listener listener && listener.address().equals(address) && key.isValid()) {
+                key.cancel();
+                listener.channel().close();
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Gives every open connection's handler to {@code action}; on this loop's thread. */
     void forEachHandler(Consumer<ConnectionHandler> action) {
         for (SelectionKey key : List.copyOf(selector.keys())) {

@@ -24,13 +24,17 @@ import java.util.function.Consumer;
  */
 public final class Reactor implements AutoCloseable {
 
+    /** How long {@link #bind} and {@link #unbind} wait for a running accepting loop to take the change. */
+    private static final long LISTENER_CHANGE_SECONDS = 5;
+
     private final NetOptions options;
-    private final List<EventLoop> loops = new ArrayList<>();
     private final AtomicInteger openConnections = new AtomicInteger();
     /** A LongAdder: bumped by whichever loop accepts, read rarely (status pages). */
     private final LongAdder acceptedConnections = new LongAdder();
+    private final List<EventLoop> loops = new ArrayList<>();
     private int nextLoop;
-    private boolean started;
+    /** Set before the loop threads start; read by threads that bind or unbind later. */
+    private volatile boolean started;
 
     /**
      * Creates the event loops (and their selectors); no thread runs until {@link #start()}.
@@ -47,13 +51,13 @@ public final class Reactor implements AutoCloseable {
 
     /**
      * Binds {@code address} (port 0 picks a free one) and serves every connection accepted there with a
-     * handler from {@code factory}. Call before {@link #start()}; call it again for more ports.
+     * handler from {@code factory}. Call it once per address, before or after {@link #start()}: a
+     * running reactor (a configuration reload) accepts there from the moment this returns.
      *
      * @param address the address and port to listen on; port 0 picks a free one
      * @param factory creates the protocol handler of each connection accepted there
      * @return the address actually bound
      * @throws IOException when the address cannot be bound; the message names it
-     * @throws IllegalStateException when the reactor has already started
      */
     public InetSocketAddress bind(InetSocketAddress address, ConnectionHandlerFactory factory) throws IOException {
         return bind(address, BindOptions.DEFAULTS, factory);
@@ -70,13 +74,9 @@ public final class Reactor implements AutoCloseable {
      * @return the address actually bound
      * @throws IOException when the address cannot be bound or an option is not supported on this
      *                     platform; the message names the address
-     * @throws IllegalStateException when the reactor has already started
      */
     public InetSocketAddress bind(InetSocketAddress address, BindOptions options, ConnectionHandlerFactory factory)
             throws IOException {
-        if (started) {
-            throw new IllegalStateException("bind before start");
-        }
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -84,11 +84,67 @@ public final class Reactor implements AutoCloseable {
             channel.bind(address, 1024);
             channel.configureBlocking(false);
             InetSocketAddress bound = (InetSocketAddress) channel.getLocalAddress();
-            loops.get(0).addListener(new EventLoop.Listener(channel, bound, factory));
+            onAcceptingLoop(loop -> loop.addListener(new EventLoop.Listener(channel, bound, factory)));
             return bound;
         } catch (IOException e) {
             channel.close();
             throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Closes the listening socket {@link #bind} returned {@code bound} for: it accepts nothing more, its
+     * port is released on the accepting loop's next turn (at once: the selector deregisters a channel
+     * before the socket closes), and the connections it accepted go on until they close.
+     *
+     * @param bound the address {@link #bind} returned
+     * @return whether a listener was bound there (false: none, or closed already)
+     * @throws IOException when the listening socket cannot be closed
+     */
+    public boolean unbind(InetSocketAddress bound) throws IOException {
+        boolean[] found = new boolean[1];
+        onAcceptingLoop(loop -> found[0] = loop.closeListener(bound));
+        return found[0];
+    }
+
+    /** What a listener change does on the accepting loop. */
+    private interface ListenerChange {
+        void apply(EventLoop loop) throws IOException;
+    }
+
+    /**
+     * Runs {@code change} on the accepting loop and waits for it: before {@link #start()} here (no loop
+     * thread touches the selector yet), after it as a task on the loop's thread, which alone may touch
+     * its selector's keys.
+     */
+    private void onAcceptingLoop(ListenerChange change) throws IOException {
+        EventLoop acceptor = loops.get(0);
+        if (!started || acceptor.inEventLoop()) {
+            change.apply(acceptor);
+            return;
+        }
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        acceptor.execute(() -> {
+            try {
+                change.apply(acceptor);
+                done.complete(null);
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            done.get(LISTENER_CHANGE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("listener change failed on the accepting loop", e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("the accepting loop did not take the listener change within "
+                    + LISTENER_CHANGE_SECONDS + " s (is it stopped?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while changing a listener", e);
         }
     }
 

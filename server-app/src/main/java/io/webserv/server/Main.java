@@ -2,7 +2,6 @@ package io.webserv.server;
 
 import io.webserv.config.ConfigError;
 import io.webserv.config.ConfigException;
-import io.webserv.config.ConfigLoader;
 import io.webserv.config.Validation;
 import io.webserv.config.model.AccessLog;
 import io.webserv.config.model.WebservConfig;
@@ -10,7 +9,6 @@ import io.webserv.config.model.WebservConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code webserv} command line (SPEC §1): validate a configuration, or serve it until SIGTERM or
- * SIGINT, then drain and exit 0.
+ * The {@code webserv} command line (SPEC §1): validate a configuration, or serve it (reloading it on
+ * SIGHUP) until SIGTERM or SIGINT, then drain and exit 0; or signal the server a configuration's
+ * {@code pid_file} names ({@code -s reload|stop}).
  *
  * <p>Logging is configured from the configuration's {@code access_log} through system properties that
  * must be set before the first logger exists: this class itself logs nothing, and touches the rest of
@@ -32,6 +31,8 @@ public final class Main {
 
               CONFIG.yaml            the configuration file (SPEC §2); without it, a built-in welcome site on :8080
               -t, --test-config      validate the configuration, print "configuration OK" or every error, and exit
+              -s reload|stop         signal the server running CONFIG.yaml, found through its pid_file: reload
+                                     its configuration (SIGHUP) or stop it gracefully (SIGTERM)
               -h, --help             print this help
                   --version          print the version
             """;
@@ -51,8 +52,10 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         boolean testOnly = false;
+        ControlCommand.Action control = null;
         List<String> files = new ArrayList<>();
-        for (String arg : args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             switch (arg) {
                 case "-h", "--help" -> {
                     out.print(USAGE);
@@ -63,6 +66,14 @@ public final class Main {
                     return 0;
                 }
                 case "-t", "--test-config" -> testOnly = true;
+                case "-s" -> {
+                    control = i + 1 < args.length ? ControlCommand.Action.named(args[++i]).orElse(null) : null;
+                    if (control == null) {
+                        err.println("webserv: -s takes reload or stop");
+                        err.print(USAGE);
+                        return 2;
+                    }
+                }
                 default -> {
                     if (arg.startsWith("-")) {
                         err.println("webserv: unknown option " + arg);
@@ -78,9 +89,17 @@ public final class Main {
             return 2;
         }
         Path file = files.isEmpty() ? null : Path.of(files.get(0));
+        if (control != null) {
+            if (file == null) {
+                err.println("webserv: -s needs the configuration file of the running server (it names the pid_file)");
+                return 2;
+            }
+            return ControlCommand.run(control, file, out, err);
+        }
         WebservConfig config;
         try {
-            config = file == null ? welcomeConfig() : ConfigLoader.load(file, testOnly ? Validation.FULL : Validation.SCHEMA);
+            // The handler-module mounts are checked too, so that -t reports them at their line and column.
+            config = file == null ? welcomeConfig() : ConfigFile.load(file, testOnly ? Validation.FULL : Validation.SCHEMA);
         } catch (ConfigException e) {
             for (ConfigError error : e.errors()) {
                 err.println(error);
@@ -90,32 +109,40 @@ public final class Main {
             err.println("webserv: cannot unpack the welcome site: " + e.getMessage());
             return 1;
         }
-        // Which handler modules exist is known here, not in the config module: check the mounts now,
-        // so that -t reports them too, at their line and column.
-        List<ConfigError> moduleErrors = file == null ? List.of() : HandlerModules.discover().check(config, file);
-        if (!moduleErrors.isEmpty()) {
-            moduleErrors.forEach(err::println);
-            return 1;
-        }
         if (testOnly) {
             out.println("configuration OK");
             return 0;
         }
-        return serve(config, out, err);
+        return serve(config, file, out, err);
     }
 
-    private static int serve(WebservConfig config, PrintStream out, PrintStream err) {
+    /** @param file the configuration file, reloaded on SIGHUP; null for the built-in site */
+    private static int serve(WebservConfig config, Path file, PrintStream out, PrintStream err) {
         configureLogging(config.accessLog());
         WebServer server;
+        PidFile pidFile;
         try {
+            pidFile = config.pidFile().isPresent() ? PidFile.claim(config.pidFile().get()) : null;
             server = WebServer.start(config);
         } catch (IOException e) {
             err.println("webserv: " + e.getMessage());
             return 1;
         }
+        ConfigReloader reloader = file == null ? null : new ConfigReloader(file, server);
+        Signals.onHangup(reloader == null ? ConfigReloader::nothingToReload : reloader::request);
+        if (pidFile != null) {
+            try {
+                pidFile.write(); // after binding, and once SIGHUP reloads rather than ends the process
+            } catch (IOException e) {
+                err.println("webserv: cannot write the pid file " + config.pidFile().get() + ": " + e);
+                server.close();
+                return 1;
+            }
+            pidFile.removeAtExit();
+        }
         for (WebServer.Listener listener : server.listeners()) {
             String names = listener.serverNames().isEmpty() ? "" : " (server: " + String.join(", ", listener.serverNames()) + ")";
-            out.println("listening on http://" + hostPort(listener.address()) + names);
+            out.println("listening on http://" + ListenerSockets.show(listener.address()) + names);
         }
         out.flush();
         // SPEC §1: exit 0 on SIGTERM/SIGINT after draining, as nginx does (not the JVM's 143).
@@ -166,14 +193,6 @@ public final class Main {
             throw new IOException("missing from the jar: welcome/" + name);
         }
         return in;
-    }
-
-    private static String hostPort(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        if (host.indexOf(':') >= 0) {
-            host = "[" + host.replaceFirst("%.*$", "") + "]";
-        }
-        return host + ":" + address.getPort();
     }
 
     private static String version() {

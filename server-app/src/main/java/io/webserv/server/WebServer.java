@@ -6,11 +6,9 @@ import io.webserv.config.model.WebservConfig;
 import io.webserv.handlers.errors.ErrorPages;
 import io.webserv.handlers.files.FileCache;
 import io.webserv.handlers.files.MimeTypes;
-import io.webserv.handlers.routing.RouteHandlerFactory;
 import io.webserv.handlers.routing.VirtualHosts;
 import io.webserv.http.parse.ParserLimits;
 import io.webserv.http.syntax.DateHeader;
-import io.webserv.net.BindOptions;
 import io.webserv.net.NetOptions;
 import io.webserv.net.SendBuffer;
 import io.webserv.net.Reactor;
@@ -19,6 +17,7 @@ import io.webserv.server.http.AccessLog;
 import io.webserv.server.http.HttpConnection;
 import io.webserv.server.http.HttpContext;
 import io.webserv.server.http.HttpTimeouts;
+import io.webserv.server.http.Sites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +45,21 @@ public final class WebServer implements AutoCloseable {
     public record Listener(InetSocketAddress address, List<String> serverNames) {
     }
 
-    private final WebservConfig config;
+    /** Replaced by {@link #reconfigure}, under this object's lock; read by any thread. */
+    private volatile WebservConfig config;
     private final Reactor reactor;
     private final HttpContext context;
     private final ExecutorService blocking;
     private final CgiHandler cgi;
-    private final List<Listener> listeners = new ArrayList<>();
+    private final HandlerModules modules = HandlerModules.discover();
+    private final LiveStatistics statistics;
+    private final ListenerSockets sockets;
+    /** Small static files in memory, shared by every route (the handlers that change files empty it). */
+    private FileCache files;
+    /** Set by {@link #shutdown} and {@link #close}: a reload must not open listeners on a stopping server. */
+    private volatile boolean stopping;
 
-    private WebServer(WebservConfig config, MimeTypes mimeTypes) throws IOException {
+    private WebServer(WebservConfig config) throws IOException {
         this.config = config;
         this.cgi = new CgiHandler(config.timeouts().cgi());
         this.blocking = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
@@ -65,7 +71,7 @@ public final class WebServer implements AutoCloseable {
         this.context = new HttpContext(limits, HttpTimeouts.of(config.timeouts().header(), config.timeouts().body(),
                 config.timeouts().keepAlive(), config.timeouts().send()), blocking,
                 new AccessLog(config.accessLog().kind() != io.webserv.config.model.AccessLog.Kind.OFF),
-                new DateHeader(Clock.systemUTC()), new ErrorPages(mimeTypes), config.realIp());
+                new DateHeader(Clock.systemUTC()), config.realIp());
         NetOptions options = NetOptions.defaults()
                 .withWorkers(config.workers())
                 .withMaxConnections(connectionCap(config.maxConnections()))
@@ -73,6 +79,10 @@ public final class WebServer implements AutoCloseable {
                         ? WriteMode.ON_READY : WriteMode.EAGER)
                 .withSendBuffer(sendBuffer(config.io().sendBuffer()));
         this.reactor = new Reactor(options);
+        this.files = fileCache(config);
+        this.statistics = new LiveStatistics(reactor, context.counters());
+        this.sockets = new ListenerSockets(reactor,
+                (table, listen) -> endpoint -> new HttpConnection(endpoint, context, table, listen.proxyProtocol()));
     }
 
     private static SendBuffer sendBuffer(IoOptions.SendBuffer configured) {
@@ -99,12 +109,9 @@ public final class WebServer implements AutoCloseable {
      * @throws IOException when an address cannot be bound (the message names it); nothing stays open
      */
     public static WebServer start(WebservConfig config) throws IOException {
-        MimeTypes mimeTypes = new MimeTypes(config.mimeTypes());
-        WebServer server = new WebServer(config, mimeTypes);
+        WebServer server = new WebServer(config);
         try {
-            LiveStatistics statistics = new LiveStatistics(server.reactor, server.context.counters());
-            FileCache files = config.io().fileCache() ? new FileCache() : FileCache.disabled();
-            server.bindAll(new BuiltInRoutes(mimeTypes, files, server.cgi, HandlerModules.discover(), () -> statistics));
+            server.sockets.switchTo(server.plan(config, server.files));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -113,21 +120,92 @@ public final class WebServer implements AutoCloseable {
         return server;
     }
 
-    private void bindAll(RouteHandlerFactory routes) throws IOException {
+    /**
+     * Puts a new configuration in force without stopping (a reload): its servers, routes, error pages,
+     * {@code mime_types} and {@code io.file_cache} serve every request that starts from now on, on the
+     * connections open now too; a request under way finishes on the configuration it started with.
+     * Listening sockets whose address stays keep accepting throughout; new addresses are bound first,
+     * and the sockets of addresses the new file drops are closed last (their connections go on). The
+     * other global keys keep their running values: {@link ConfigChanges#restartOnly()} names those that
+     * changed. Nothing changes when this throws.
+     *
+     * @param next the new configuration, checked already ({@link ConfigFile#load})
+     * @return what changed
+     * @throws IOException           when a new address cannot be bound (the message names it) or resolved
+     * @throws IllegalStateException when the server is stopping
+     * @throws IllegalArgumentException when a handler module refuses its route
+     */
+    public synchronized Reconfiguration reconfigure(WebservConfig next) throws IOException {
+        if (stopping) {
+            throw new IllegalStateException("the server is stopping");
+        }
+        ConfigChanges changes = ConfigChanges.between(config, next);
+        // The same cache while io.file_cache stays: a DELETE or an upload still running on the old
+        // configuration must empty the cache the new one serves from (its keys are per route, so the
+        // old routes' entries just age out).
+        FileCache nextFiles = next.io().fileCache() == config.io().fileCache() ? files : fileCache(next);
+        ListenerSockets.Changes listening = sockets.switchTo(plan(changes.applicable(), nextFiles));
+        config = changes.applicable();
+        files = nextFiles;
+        return new Reconfiguration(changes, listening.added(), listening.removed());
+    }
+
+    /**
+     * What {@link #reconfigure} did.
+     *
+     * @param config           the configuration's changes, and the keys that wait for a restart
+     * @param listenersAdded   addresses bound for the new file
+     * @param listenersRemoved addresses the new file dropped, closed
+     */
+    public record Reconfiguration(ConfigChanges config, List<InetSocketAddress> listenersAdded,
+                                  List<InetSocketAddress> listenersRemoved) {
+
+        /** One line for the log: the servers added, removed and changed, and the listeners added and removed. */
+        public String summary() {
+            List<String> parts = new ArrayList<>();
+            part(parts, "servers added", config.serversAdded());
+            part(parts, "servers removed", config.serversRemoved());
+            part(parts, "servers changed", config.serversChanged());
+            part(parts, "listening on", listenersAdded.stream().map(ListenerSockets::show).toList());
+            part(parts, "no longer listening on", listenersRemoved.stream().map(ListenerSockets::show).toList());
+            return parts.isEmpty() ? "no server or listener changed" : String.join("; ", parts);
+        }
+
+        private static void part(List<String> parts, String what, List<String> items) {
+            if (!items.isEmpty()) {
+                parts.add(what + ": " + String.join(", ", items));
+            }
+        }
+    }
+
+    /** What each socket of {@code config} serves: its servers' routes built once, for this configuration. */
+    private List<ListenerSockets.Planned> plan(WebservConfig config, FileCache files) throws IOException {
+        MimeTypes mimeTypes = new MimeTypes(config.mimeTypes());
+        BuiltInRoutes routes = new BuiltInRoutes(mimeTypes, files, cgi, modules, () -> statistics);
+        ErrorPages errorPages = new ErrorPages(mimeTypes);
+        List<ListenerSockets.Planned> planned = new ArrayList<>();
         for (ListenPlan.Socket socket : ListenPlan.of(config.servers())) {
-            VirtualHosts sites = new VirtualHosts(socket.servers(), socket.localAddresses(), routes);
-            boolean proxyProtocol = socket.options().proxyProtocol();
-            InetSocketAddress bound = reactor.bind(socket.address(), new BindOptions(socket.options().reusePort()),
-                    endpoint -> new HttpConnection(endpoint, context, sites, proxyProtocol));
+            VirtualHosts hosts = new VirtualHosts(socket.servers(), socket.localAddresses(), routes);
             List<String> names = new ArrayList<>();
             socket.servers().forEach(s -> names.addAll(s.serverNames()));
-            listeners.add(new Listener(bound, List.copyOf(names)));
+            planned.add(new ListenerSockets.Planned(socket.address(), socket.options(), new Sites(hosts, errorPages),
+                    List.copyOf(names)));
         }
+        return planned;
+    }
+
+    private static FileCache fileCache(WebservConfig config) {
+        return config.io().fileCache() ? new FileCache() : FileCache.disabled();
     }
 
     /** The sockets serving, in configuration order. */
     public List<Listener> listeners() {
-        return List.copyOf(listeners);
+        return sockets.listeners();
+    }
+
+    /** The configuration in force: the one started with, or the last one {@link #reconfigure} applied. */
+    public WebservConfig config() {
+        return config;
     }
 
     /** Connections open now. */
@@ -140,6 +218,7 @@ public final class WebServer implements AutoCloseable {
      * {@code grace}, then closes whatever is left.
      */
     public void shutdown(Duration grace) {
+        markStopping();
         reactor.stopAccepting();
         context.startDraining();
         reactor.forEachConnection(handler -> {
@@ -161,8 +240,14 @@ public final class WebServer implements AutoCloseable {
         close();
     }
 
+    /** Under the lock: a reload under way finishes before the listeners close, and none starts after. */
+    private synchronized void markStopping() {
+        stopping = true;
+    }
+
     @Override
     public void close() {
+        markStopping();
         reactor.close();
         cgi.close(); // kills the CGI scripts still running (SPEC §1)
         // Closing connections queued clean-up work (an aborted upload deletes its temp file): let the

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 public final class ConfigBinder {
 
     static final List<String> KEYS = List.of("workers", "max_connections", "timeouts", "limits", "access_log",
-            "mime_types", "io", "real_ip", "servers");
+            "mime_types", "io", "real_ip", "servers", "pid_file");
     static final List<String> TIMEOUT_KEYS = List.of("header", "body", "keep_alive", "send", "cgi", "shutdown");
     static final List<String> LIMIT_KEYS = List.of("header_bytes", "uri_bytes");
     static final List<String> IO_KEYS = List.of("write", "file_cache", "send_buffer");
@@ -107,8 +107,9 @@ public final class ConfigBinder {
                 .map(this::mimeTypes).orElse(Map.of());
         IoOptions io = section(f, "io", IO_KEYS).map(this::io).orElse(IoOptions.DEFAULTS);
         TrustedProxies realIp = section(f, "real_ip", REAL_IP_KEYS).map(this::realIp).orElse(TrustedProxies.NONE);
+        Optional<Path> pidFile = f.get("pid_file").flatMap(n -> values.path(n, "pid_file", baseDir));
         return new WebservConfig(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers(f),
-                realIp);
+                realIp, pidFile);
     }
 
     private Optional<Fields> section(Fields f, String key, List<String> keys) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole configuration file (SPEC §2).
@@ -23,10 +24,12 @@ import java.util.Objects;
  *                       that address's default
  * @param realIp         the proxies whose {@code X-Forwarded-For} or {@code Forwarded} names the client
  *                       ({@code real_ip}); {@link TrustedProxies#NONE} by default
+ * @param pidFile        where the running server writes its process id ({@code pid_file}), for
+ *                       {@code webserv -s reload|stop}; empty: no pid file
  */
 public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, Limits limits, AccessLog accessLog,
                             Map<String, String> mimeTypes, IoOptions io, List<ServerConfig> servers,
-                            TrustedProxies realIp) {
+                            TrustedProxies realIp, Optional<Path> pidFile) {
 
     /** One event loop when the file does not say. */
     public static final int DEFAULT_WORKERS = 1;
@@ -47,6 +50,7 @@ public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, 
      * @param io             not null
      * @param servers        copied
      * @param realIp         not null
+     * @param pidFile        not null; empty for none
      * @throws IllegalArgumentException when {@code workers} or {@code maxConnections} is not positive
      */
     public WebservConfig {
@@ -59,12 +63,14 @@ public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, 
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(io, "io");
         Objects.requireNonNull(realIp, "realIp");
+        Objects.requireNonNull(pidFile, "pidFile");
         mimeTypes = Map.copyOf(mimeTypes);
         servers = List.copyOf(servers);
     }
 
     /**
-     * A configuration that trusts no proxy: the client is always the connection's peer.
+     * A configuration that trusts no proxy (the client is always the connection's peer) and writes
+     * no pid file.
      *
      * @param workers        at least 1
      * @param maxConnections at least 1
@@ -77,7 +83,8 @@ public record WebservConfig(int workers, int maxConnections, Timeouts timeouts, 
      */
     public WebservConfig(int workers, int maxConnections, Timeouts timeouts, Limits limits, AccessLog accessLog,
                          Map<String, String> mimeTypes, IoOptions io, List<ServerConfig> servers) {
-        this(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers, TrustedProxies.NONE);
+        this(workers, maxConnections, timeouts, limits, accessLog, mimeTypes, io, servers, TrustedProxies.NONE,
+                Optional.empty());
     }
 
     /**

@@ -91,6 +91,15 @@ public final class JarProcess implements AutoCloseable {
     }
 
     /**
+     * The lines of standard error matching {@code wanted}, once there are at least {@code count} of them
+     * (or {@code limit} has passed, or the process has ended: then fewer).
+     */
+    public List<String> awaitStderr(Predicate<String> wanted, int count, Duration limit) throws InterruptedException {
+        Poll.within(limit, () -> all(stderr, wanted).size() >= count || !process.isAlive() && !pumpsRunning());
+        return all(stderr, wanted);
+    }
+
+    /**
      * Waits for the process to end, and for its output to be read to the end.
      *
      * @return its exit status, or empty if it was still running after {@code limit}
@@ -108,6 +117,14 @@ public final class JarProcess implements AutoCloseable {
     /** The process id, to look at the process from outside ({@code /proc/PID}). */
     public long pid() {
         return process.pid();
+    }
+
+    /** Sends SIGHUP (a configuration reload), with {@code kill}, and waits for {@code kill} to be done. */
+    public void hangUp() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -HUP " + process.pid() + " failed");
+        }
     }
 
     /** Sends SIGTERM (what {@link Process#destroy()} does on Linux and macOS). */
@@ -141,6 +158,12 @@ public final class JarProcess implements AutoCloseable {
     private static Optional<String> first(List<String> lines, Predicate<String> wanted) {
         synchronized (lines) {
             return lines.stream().filter(wanted).findFirst();
+        }
+    }
+
+    private static List<String> all(List<String> lines, Predicate<String> wanted) {
+        synchronized (lines) {
+            return lines.stream().filter(wanted).toList();
         }
     }
 

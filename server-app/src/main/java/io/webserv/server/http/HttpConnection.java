@@ -1,7 +1,6 @@
 package io.webserv.server.http;
 
 import io.webserv.handlers.routing.Routed;
-import io.webserv.handlers.routing.VirtualHosts;
 import io.webserv.http.message.HttpStatus;
 import io.webserv.http.message.RequestHead;
 import io.webserv.http.parse.ParseError;
@@ -51,7 +50,7 @@ public final class HttpConnection implements ConnectionHandler {
 
     private final Endpoint endpoint;
     private final HttpContext context;
-    private final VirtualHosts sites;
+    private final SiteTable sites;
     private final RequestParser parser;
     /** Until the PROXY protocol header is read: its decoder; null after it, or on a listener without one. */
     private ProxyHeaderDecoder proxyHeader;
@@ -74,14 +73,19 @@ public final class HttpConnection implements ConnectionHandler {
 
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
 
-    public HttpConnection(Endpoint endpoint, HttpContext context, VirtualHosts sites) {
+    /**
+     * @param sites what the listening socket serves now, read again at the start of every request (a
+     *              reload reaches a keep-alive connection at its next request)
+     */
+    public HttpConnection(Endpoint endpoint, HttpContext context, SiteTable sites) {
         this(endpoint, context, sites, false);
     }
 
     /**
+     * @param sites         what the listening socket serves now, read again at the start of every request
      * @param proxyProtocol the listener takes the PROXY protocol: a header must come first
      */
-    public HttpConnection(Endpoint endpoint, HttpContext context, VirtualHosts sites, boolean proxyProtocol) {
+    public HttpConnection(Endpoint endpoint, HttpContext context, SiteTable sites, boolean proxyProtocol) {
         this.endpoint = endpoint;
         this.context = context;
         this.sites = sites;
@@ -198,8 +202,9 @@ public final class HttpConnection implements ConnectionHandler {
 
     private void startExchange(RequestHead head) {
         disarm();
-        Routed routed = sites.route(endpoint.localAddress(), head);
-        exchange = new HttpExchange(this, endpoint, context, head, routed);
+        Sites current = sites.current(); // this request's configuration, to its end
+        Routed routed = current.hosts().route(endpoint.localAddress(), head);
+        exchange = new HttpExchange(this, endpoint, context, current, head, routed);
         if (head.hasBody()) {
             long limit = routed.route().clientMaxBodySize();
             parser.limitBody(limit);
@@ -213,10 +218,13 @@ public final class HttpConnection implements ConnectionHandler {
         exchange.dispatch(routed.handler());
     }
 
-    /** A local redirect: {@code redirected} is routed and takes over from {@code current} as this connection's exchange. */
+    /**
+     * A local redirect: {@code redirected} is routed, on the configuration {@code current} started with,
+     * and takes over from {@code current} as this connection's exchange.
+     */
     HttpExchange replaceExchange(HttpExchange current, RequestHead redirected) {
-        Routed routed = sites.route(endpoint.localAddress(), redirected);
-        HttpExchange next = new HttpExchange(this, endpoint, context, redirected, routed);
+        Routed routed = current.sites().hosts().route(endpoint.localAddress(), redirected);
+        HttpExchange next = new HttpExchange(this, endpoint, context, current.sites(), redirected, routed);
         if (exchange == current) {
             exchange = next;
         }

@@ -1,6 +1,5 @@
 package io.webserv.server.http;
 
-import io.webserv.handlers.errors.ErrorPages;
 import io.webserv.http.message.RequestHead;
 import io.webserv.http.parse.HeaderValueCache;
 import io.webserv.http.parse.ParserLimits;
@@ -22,7 +21,6 @@ public final class HttpContext {
     private final Executor blockingExecutor;
     private final AccessLog accessLog;
     private final ResponseCounters counters = new ResponseCounters();
-    private final ErrorPages errorPages;
     private final TrustedProxies realIp;
     /** One serializer per event loop thread: its head is copied out before the next use. */
     private final ThreadLocal<ResponseSerializer> serializers;
@@ -31,12 +29,11 @@ public final class HttpContext {
     private volatile boolean draining;
 
     public HttpContext(ParserLimits limits, HttpTimeouts timeouts, Executor blockingExecutor,
-                       AccessLog accessLog, DateHeader date, ErrorPages errorPages, TrustedProxies realIp) {
+                       AccessLog accessLog, DateHeader date, TrustedProxies realIp) {
         this.limits = limits;
         this.timeouts = timeouts;
         this.blockingExecutor = blockingExecutor;
         this.accessLog = accessLog;
-        this.errorPages = errorPages;
         this.realIp = realIp;
         this.serializers = ThreadLocal.withInitial(() -> new ResponseSerializer(date, "webserv"));
     }
@@ -67,11 +64,6 @@ public final class HttpContext {
     /** The responses counted so far, for the status pages. */
     public ResponseCounters counters() {
         return counters;
-    }
-
-    /** The configured error pages, for every exchange's {@code respondError}. */
-    ErrorPages errorPages() {
-        return errorPages;
     }
 
     /** The calling event loop's header value cache. */

@@ -54,6 +54,7 @@ final class HttpExchange implements Exchange {
     private final HttpConnection connection;
     private final Endpoint endpoint;
     private final HttpContext context;
+    private final Sites sites;
     private final RequestHead request;
     private final Routed routed;
     /** The client: the peer, or whom a trusted proxy's forwarding header names. */
@@ -71,13 +72,20 @@ final class HttpExchange implements Exchange {
     private StreamWriter stream;
     private int redirects;
 
-    HttpExchange(HttpConnection connection, Endpoint endpoint, HttpContext context, RequestHead request, Routed routed) {
+    HttpExchange(HttpConnection connection, Endpoint endpoint, HttpContext context, Sites sites, RequestHead request,
+                 Routed routed) {
         this.connection = connection;
         this.endpoint = endpoint;
         this.context = context;
+        this.sites = sites;
         this.request = request;
         this.routed = routed;
         this.client = context.clientOf(connection.peer(), request);
+    }
+
+    /** The configuration this request started on: its routes and error pages. */
+    Sites sites() {
+        return sites;
     }
 
     void dispatch(Handler handler) {
@@ -253,7 +261,7 @@ final class HttpExchange implements Exchange {
      */
     @Override
     public void respondError(HttpStatus errorStatus, HttpHeaders extraHeaders) {
-        context.errorPages().respond(this, errorStatus, extraHeaders, response -> {
+        sites.errorPages().respond(this, errorStatus, extraHeaders, response -> {
             if (!responseStarted) {
                 respond(response);
             }
