@@ -86,11 +86,11 @@ class FleetTest {
 
     /*
      * (c) SIGHUP with a changed route: zero failed requests, and new requests see the new route. The
-     * reload is being built on branch `reload` (issue #11); once it is merged, this scenario goes here:
-     * the same load, web1's webserv.yaml rewritten with a new route (say /v2 answering a file of its
-     * own), SIGHUP to web1 (JarProcess needs a hangUp(): `kill -HUP pid`), /v2 polled through HAProxy
-     * until web1 serves it, then 0 failed requests, web1 never taken out by HAProxy (its status stays
-     * UP, no failed check) and still serving / after the reload.
+     * reload is built on branch `reload` (issue #11); once it is merged, this scenario goes here: the
+     * same load, web1's webserv.yaml rewritten with a new route (say /v2 answering a file of its own),
+     * SIGHUP to web1 (that branch's JarProcess.hangUp()), /v2 polled through HAProxy until web1 serves
+     * it, then 0 failed requests, web1 never taken out by HAProxy (still UP, no failed check, no
+     * retry) and still serving / after the reload.
      */
 
     /**
