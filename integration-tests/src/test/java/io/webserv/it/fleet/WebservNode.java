@@ -39,7 +39,8 @@ final class WebservNode implements AutoCloseable {
      *           - { path: /healthz, handler: health }
      *
      * with the static healthz file dropped, and FleetTest's SIGTERM scenario then also asserting that
-     * HAProxy needed no retry for the drained process.
+     * HAProxy needed neither a retry nor a redispatch for the drained process (run.left()). Tried with
+     * the lifecycle branch's jar: 0 failed, 0 retried, 0 redispatched.
      */
     private static final String CONFIGURATION = """
             access_log: off
