@@ -132,6 +132,11 @@ public final class JarProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends SIGKILL (what {@link Process#destroyForcibly()} does on Linux and macOS), without waiting. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
     public String stdout() {
         return text(stdout);
     }

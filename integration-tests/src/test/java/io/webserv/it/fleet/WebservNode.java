@@ -1,0 +1,113 @@
+package io.webserv.it.fleet;
+
+import io.webserv.it.support.JarProcess;
+import io.webserv.it.support.TestFiles;
+import io.webserv.it.support.TestServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One webserv process of the fleet: the packaged jar on its own loopback port and directory. Its
+ * {@code /} answers its own name, so the load can tell which process served each request, and
+ * {@code /healthz} is what HAProxy checks.
+ */
+final class WebservNode implements AutoCloseable {
+
+    /** A JVM starting and binding on a loaded build machine. */
+    static final Duration STARTUP = Duration.ofSeconds(20);
+    /** {@code timeouts.shutdown}: how long in-flight responses may go on after SIGTERM. */
+    static final Duration SHUTDOWN = Duration.ofSeconds(5);
+
+    /*
+     * The health check. Until the health module and timeouts.drain are merged (issue #11, branch
+     * lifecycle), /healthz is a static file: on SIGTERM webserv closes its listener at once, HAProxy's
+     * check fails on the refused connection, and HAProxy's retries carry the requests that met the
+     * closing process. Once they are merged, this becomes the designed drain: /healthz turns 503 at
+     * SIGTERM while the listener stays open for timeouts.drain (longer than HAProxy's fall × inter),
+     * so HAProxy takes the process out before it stops accepting. The switch is this configuration:
+     *
+     *     timeouts: { shutdown: 5s, drain: 1s }
+     *     servers:
+     *       - listen: ["127.0.0.1:PORT"]
+     *         root: www
+     *         routes:
+     *           - { path: /, methods: [GET] }
+     *           - { path: /healthz, handler: health }
+     *
+     * with the static healthz file dropped, and FleetTest's SIGTERM scenario then also asserting that
+     * HAProxy needed neither a retry nor a redispatch for the drained process (run.left()). Tried with
+     * the lifecycle branch's jar: 0 failed, 0 retried, 0 redispatched.
+     */
+    private static final String CONFIGURATION = """
+            access_log: off
+            timeouts: { shutdown: %ds }
+            servers:
+              - listen: ["127.0.0.1:%d"]
+                root: www
+            """;
+
+    private final String name;
+    private final InetSocketAddress address;
+    private final JarProcess process;
+
+    private WebservNode(String name, InetSocketAddress address, JarProcess process) {
+        this.name = name;
+        this.address = address;
+        this.process = process;
+    }
+
+    /** Starts the jar as {@code name} in {@code dir/name} (without waiting for it to listen). */
+    static WebservNode start(Path dir, String name) throws IOException {
+        Path home = dir.resolve(name);
+        int port = TestServer.freePort();
+        TestFiles.write(home, "www/index.html", name);
+        TestFiles.write(home, "www/healthz", "ok\n");
+        TestFiles.write(home, "webserv.yaml", CONFIGURATION.formatted(SHUTDOWN.toSeconds(), port));
+        return new WebservNode(name, new InetSocketAddress("127.0.0.1", port), JarProcess.start(home, "webserv.yaml"));
+    }
+
+    /** Waits for the startup line of its address; fails with the process's output if it does not come. */
+    void awaitListening() throws InterruptedException {
+        String expected = "listening on http://127.0.0.1:" + address.getPort();
+        if (process.awaitStdout(line -> line.startsWith(expected), STARTUP).isEmpty()) {
+            throw new IllegalStateException(name + " did not start:\n" + output());
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    /** SIGTERM: the graceful drain. */
+    void terminate() {
+        process.terminate();
+    }
+
+    /** SIGKILL: a crash. */
+    void kill() {
+        process.kill();
+    }
+
+    /** Its exit status, once it has exited within {@code limit}. */
+    Optional<Integer> awaitExit(Duration limit) throws InterruptedException {
+        return process.awaitExit(limit);
+    }
+
+    /** Its standard output and error, for a failure message. */
+    String output() {
+        return "stdout:\n" + process.stdout() + "\nstderr:\n" + process.stderr();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
