@@ -37,7 +37,8 @@ class DefaultsTest {
     @Test
     void theDefaultsAreThoseSpecShows() {
         assertThat(Timeouts.DEFAULTS).isEqualTo(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(75), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10)));
+                Duration.ofSeconds(75), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ZERO));
         assertThat(Limits.DEFAULTS).isEqualTo(new Limits(16_384, 8_192));
         RouteConfig route = RouteConfig.serving("/", Path.of("/srv"));
         assertThat(route.methods()).containsExactly("GET", "HEAD");
@@ -65,7 +66,7 @@ class DefaultsTest {
         WebservConfig config = ConfigLoader.parse("""
                 workers: auto
                 max_connections: 500
-                timeouts: { header: 500ms, keep_alive: 1h, shutdown: 0s }
+                timeouts: { header: 500ms, keep_alive: 1h, shutdown: 0s, drain: 5s }
                 limits: { header_bytes: 4k }
                 access_log: off
                 mime_types: { WASM: application/wasm, md: "text/markdown; charset=utf-8" }
@@ -76,7 +77,7 @@ class DefaultsTest {
         assertThat(config.workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.maxConnections()).isEqualTo(500);
         assertThat(config.timeouts()).isEqualTo(new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(30),
-                Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ZERO));
+                Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ZERO, Duration.ofSeconds(5)));
         assertThat(config.limits()).as("uri_bytes shrinks to a smaller header_bytes").isEqualTo(new Limits(4096, 4096));
         assertThat(config.accessLog()).isEqualTo(AccessLog.OFF);
         assertThat(config.mimeTypes()).isEqualTo(Map.of("wasm", "application/wasm", "md", "text/markdown; charset=utf-8"));

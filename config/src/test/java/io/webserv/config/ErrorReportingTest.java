@@ -58,7 +58,7 @@ class ErrorReportingTest {
                 "conf/bad.yaml:4:9: invalid duration for 'body': '30x' (expected digits and a unit ms, s, m or h, "
                         + "e.g. 500ms, 10s, 5m)",
                 "conf/bad.yaml:5:15: 'keep_alive' must be longer than 0",
-                "conf/bad.yaml:6:3: unknown key 'idle' (expected one of: header, body, keep_alive, send, cgi, shutdown)",
+                "conf/bad.yaml:6:3: unknown key 'idle' (expected one of: header, body, keep_alive, send, cgi, shutdown, drain)",
                 "conf/bad.yaml:7:9: 'limits' must be a map (got a list)",
                 "conf/bad.yaml:8:13: 'access_log' must be stdout, off or a file path (got a boolean)",
                 "conf/bad.yaml:10:14: invalid address for 'listen': '70000' (port must be from 1 to 65535; expected "

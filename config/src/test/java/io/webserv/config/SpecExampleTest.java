@@ -46,7 +46,8 @@ class SpecExampleTest {
         assertThat(config.workers()).isEqualTo(1);
         assertThat(config.maxConnections()).isEqualTo(10_000);
         assertThat(config.timeouts()).isEqualTo(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(75), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10)));
+                Duration.ofSeconds(75), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ZERO));
         assertThat(config.limits()).isEqualTo(new Limits(16 * 1024, 8 * 1024));
         assertThat(config.accessLog()).isEqualTo(AccessLog.STDOUT);
         assertThat(config.mimeTypes()).isEqualTo(Map.of("wasm", "application/wasm"));

@@ -55,6 +55,7 @@ public record ConfigChanges(WebservConfig applicable, List<RestartOnly> restartO
         compare(restartOnly, "timeouts.send", running.timeouts().send(), next.timeouts().send());
         compare(restartOnly, "timeouts.cgi", running.timeouts().cgi(), next.timeouts().cgi());
         compare(restartOnly, "timeouts.shutdown", running.timeouts().shutdown(), next.timeouts().shutdown());
+        compare(restartOnly, "timeouts.drain", running.timeouts().drain(), next.timeouts().drain());
         compare(restartOnly, "limits.header_bytes", running.limits().headerBytes(), next.limits().headerBytes());
         compare(restartOnly, "limits.uri_bytes", running.limits().uriBytes(), next.limits().uriBytes());
         compare(restartOnly, "access_log", running.accessLog(), next.accessLog());
@@ -108,7 +109,7 @@ public record ConfigChanges(WebservConfig applicable, List<RestartOnly> restartO
     /** A value as the file would write it, for the log. */
     private static String show(Object value) {
         if (value instanceof Duration d) {
-            return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+            return DurationText.of(d);
         }
         if (value instanceof Optional<?> o) {
             return o.map(ConfigChanges::show).orElse("none");

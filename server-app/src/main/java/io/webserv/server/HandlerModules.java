@@ -65,8 +65,10 @@ final class HandlerModules {
         for (String option : mount.options().keySet()) {
             if (!module.options().contains(option)) {
                 HandlerMount.Position at = mount.positionOf(option);
+                String expected = module.options().isEmpty() ? "it takes none"
+                        : "expected some of: " + String.join(", ", new TreeSet<>(module.options()));
                 errors.add(new ConfigError(file, at.line(), at.column(), "handler '" + mount.module()
-                        + "' has no option '" + option + "' (expected some of: " + String.join(", ", new TreeSet<>(module.options())) + ")"));
+                        + "' has no option '" + option + "' (" + expected + ")"));
             }
         }
     }

@@ -146,11 +146,11 @@ public final class Main {
         }
         out.flush();
         // SPEC §1: exit 0 on SIGTERM/SIGINT after draining, as nginx does (not the JVM's 143).
-        Signals.onTermination(() -> new Thread(() -> {
-            server.shutdown(config.timeouts().shutdown());
+        GracefulStop stop = new GracefulStop(server, config.timeouts(), () -> {
             org.apache.logging.log4j.LogManager.shutdown();
             System.exit(0);
-        }, "webserv-shutdown").start());
+        });
+        Signals.onTermination(stop::signalled);
         return RUNNING;
     }
 

@@ -1,5 +1,7 @@
 package io.webserv.server;
 
+import java.util.function.Consumer;
+
 /**
  * SIGTERM, SIGINT and SIGHUP handling. The JDK's supported API (shutdown hooks) cannot choose the exit
  * status, and SPEC §1 wants 0 after a clean drain; nor can it catch SIGHUP, which by default ends the
@@ -11,14 +13,12 @@ final class Signals {
     private Signals() {
     }
 
-    /** Runs {@code action} (once) on the first SIGTERM or SIGINT; later signals are ignored. */
-    static void onTermination(Runnable action) {
-        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
-        sun.misc.SignalHandler handler = signal -> {
-            if (fired.compareAndSet(false, true)) {
-                action.run();
-            }
-        };
+    /**
+     * Runs {@code action} with the signal's name ({@code TERM}, {@code INT}) on every SIGTERM and
+     * SIGINT, on the JVM's signal thread: it must only hand the work on.
+     */
+    static void onTermination(Consumer<String> action) {
+        sun.misc.SignalHandler handler = signal -> action.accept(signal.getName());
         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
     }

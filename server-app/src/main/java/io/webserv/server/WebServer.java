@@ -56,8 +56,13 @@ public final class WebServer implements AutoCloseable {
     private final ListenerSockets sockets;
     /** Small static files in memory, shared by every route (the handlers that change files empty it). */
     private FileCache files;
-    /** Set by {@link #shutdown} and {@link #close}: a reload must not open listeners on a stopping server. */
+    /**
+     * Set by {@link #startDrain}, {@link #shutdown} and {@link #close}: a reload must not open listeners
+     * on a stopping server.
+     */
     private volatile boolean stopping;
+    /** Raised when a drain starts: the health module answers 503 from then on. */
+    private final DrainFlag drain = new DrainFlag();
 
     private WebServer(WebservConfig config) throws IOException {
         this.config = config;
@@ -181,7 +186,7 @@ public final class WebServer implements AutoCloseable {
     /** What each socket of {@code config} serves: its servers' routes built once, for this configuration. */
     private List<ListenerSockets.Planned> plan(WebservConfig config, FileCache files) throws IOException {
         MimeTypes mimeTypes = new MimeTypes(config.mimeTypes());
-        BuiltInRoutes routes = new BuiltInRoutes(mimeTypes, files, cgi, modules, () -> statistics);
+        BuiltInRoutes routes = new BuiltInRoutes(mimeTypes, files, cgi, modules, new LiveModuleContext(statistics, drain));
         ErrorPages errorPages = new ErrorPages(mimeTypes);
         List<ListenerSockets.Planned> planned = new ArrayList<>();
         for (ListenPlan.Socket socket : ListenPlan.of(config.servers())) {
@@ -214,11 +219,22 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
+     * Starts a drain: from now on the {@code health} module answers 503 and reloads are refused, and
+     * nothing else changes (listeners open, connections kept alive), so that a load balancer takes the
+     * server out of rotation before {@link #shutdown} closes the listeners. Calling it again does
+     * nothing. Waits for a reload under way to finish.
+     */
+    public void startDrain() {
+        drain.raise();
+        markStopping();
+    }
+
+    /**
      * Stops accepting, lets in-flight responses finish (each closing its connection) for up to
-     * {@code grace}, then closes whatever is left.
+     * {@code grace}, then closes whatever is left. Starts the drain first if nobody did.
      */
     public void shutdown(Duration grace) {
-        markStopping();
+        startDrain();
         reactor.stopAccepting();
         context.startDraining();
         reactor.forEachConnection(handler -> {

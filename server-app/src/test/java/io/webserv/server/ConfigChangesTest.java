@@ -77,7 +77,7 @@ class ConfigChangesTest {
         WebservConfig next = parse("""
                 workers: 3
                 max_connections: 50
-                timeouts: { header: 1s, body: 2s, keep_alive: 3s, send: 4s, cgi: 5s, shutdown: 1500ms }
+                timeouts: { header: 1s, body: 2s, keep_alive: 3s, send: 4s, cgi: 5s, shutdown: 1500ms, drain: 3s }
                 limits: { header_bytes: 32k, uri_bytes: 4k }
                 access_log: logs/access.log
                 io: { write: on_ready, send_buffer: 256k }
@@ -87,11 +87,12 @@ class ConfigChangesTest {
 
         assertThat(changes.restartOnly()).extracting(ConfigChanges.RestartOnly::key).containsExactly("workers",
                 "max_connections", "timeouts.header", "timeouts.body", "timeouts.keep_alive", "timeouts.send",
-                "timeouts.cgi", "timeouts.shutdown", "limits.header_bytes", "limits.uri_bytes", "access_log",
+                "timeouts.cgi", "timeouts.shutdown", "timeouts.drain", "limits.header_bytes", "limits.uri_bytes", "access_log",
                 "io.write", "io.send_buffer", "pid_file");
         assertThat(changes.restartOnly()).contains(
                 new ConfigChanges.RestartOnly("workers", "1", "3"),
                 new ConfigChanges.RestartOnly("timeouts.shutdown", "10s", "1500ms"),
+                new ConfigChanges.RestartOnly("timeouts.drain", "0s", "3s"),
                 new ConfigChanges.RestartOnly("access_log", "stdout", "/etc/webserv/logs/access.log"),
                 new ConfigChanges.RestartOnly("io.write", "eager", "on_ready"),
                 new ConfigChanges.RestartOnly("io.send_buffer", "auto", "262144"),

@@ -30,7 +30,7 @@ public final class ConfigBinder {
 
     static final List<String> KEYS = List.of("workers", "max_connections", "timeouts", "limits", "access_log",
             "mime_types", "io", "real_ip", "servers", "pid_file");
-    static final List<String> TIMEOUT_KEYS = List.of("header", "body", "keep_alive", "send", "cgi", "shutdown");
+    static final List<String> TIMEOUT_KEYS = List.of("header", "body", "keep_alive", "send", "cgi", "shutdown", "drain");
     static final List<String> LIMIT_KEYS = List.of("header_bytes", "uri_bytes");
     static final List<String> IO_KEYS = List.of("write", "file_cache", "send_buffer");
     static final List<String> REAL_IP_KEYS = List.of("trusted", "header");
@@ -128,7 +128,11 @@ public final class ConfigBinder {
         Timeouts d = Timeouts.DEFAULTS;
         return new Timeouts(timeout(f, "header", d.header()), timeout(f, "body", d.body()),
                 timeout(f, "keep_alive", d.keepAlive()), timeout(f, "send", d.send()), timeout(f, "cgi", d.cgi()),
-                f.get("shutdown").flatMap(n -> values.duration(n, "shutdown", true)).orElse(d.shutdown()));
+                mayBeZero(f, "shutdown", d.shutdown()), mayBeZero(f, "drain", d.drain()));
+    }
+
+    private Duration mayBeZero(Fields f, String key, Duration fallback) {
+        return f.get(key).flatMap(n -> values.duration(n, key, true)).orElse(fallback);
     }
 
     private Duration timeout(Fields f, String key, Duration fallback) {

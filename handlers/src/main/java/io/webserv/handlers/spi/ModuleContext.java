@@ -5,4 +5,7 @@ public interface ModuleContext {
 
     /** {@return the server's live counters} */
     ServerStatistics statistics();
+
+    /** {@return whether the server is serving or draining} */
+    ServerState state();
 }

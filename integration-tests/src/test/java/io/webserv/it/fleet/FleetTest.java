@@ -53,16 +53,21 @@ class FleetTest {
     }
 
     /**
-     * (a) SIGTERM to one process: it drains (finishes what is in flight, exits 0) and the load
-     * carries on through the other without a single failed request.
+     * (a) SIGTERM to one process: it drains (its health check answers 503 while it still serves, for
+     * {@code timeouts.drain}; then it finishes what is in flight and exits 0) and the load carries on
+     * through the other without a single failed request. HAProxy takes it out before its listener
+     * closes, so it needs no retry and no redispatch either: the drain alone makes the stop lossless.
      */
     @Test
     void sigtermOnOneProcessFailsNoRequest() throws Exception {
         Run run = leaveUnderLoad("SIGTERM", "web1", "web2", WebservNode::terminate,
-                WebservNode.SHUTDOWN.plusSeconds(10));
+                WebservNode.DRAIN.plus(WebservNode.SHUTDOWN).plusSeconds(10));
 
         assertThat(run.exitStatus()).as("exit status after SIGTERM (SPEC §1)").isZero();
         assertThat(run.tally().failed()).as("failed requests: %s", run.tally().describe()).isZero();
+        assertThat(run.takenOut()).as("HAProxy took it out while it still accepted").isLessThan(WebservNode.DRAIN);
+        assertThat(run.left().retries() + run.left().redispatches()).as("HAProxy's retries and redispatches for it: %s",
+                run.left().describe()).isZero();
     }
 
     /**

@@ -22,32 +22,23 @@ final class WebservNode implements AutoCloseable {
     /** {@code timeouts.shutdown}: how long in-flight responses may go on after SIGTERM. */
     static final Duration SHUTDOWN = Duration.ofSeconds(5);
 
-    /*
-     * The health check. Until the health module and timeouts.drain are merged (issue #11, branch
-     * lifecycle), /healthz is a static file: on SIGTERM webserv closes its listener at once, HAProxy's
-     * check fails on the refused connection, and HAProxy's retries carry the requests that met the
-     * closing process. Once they are merged, this becomes the designed drain: /healthz turns 503 at
-     * SIGTERM while the listener stays open for timeouts.drain (longer than HAProxy's fall × inter),
-     * so HAProxy takes the process out before it stops accepting. The switch is this configuration:
-     *
-     *     timeouts: { shutdown: 5s, drain: 1s }
-     *     servers:
-     *       - listen: ["127.0.0.1:PORT"]
-     *         root: www
-     *         routes:
-     *           - { path: /, methods: [GET] }
-     *           - { path: /healthz, handler: health }
-     *
-     * with the static healthz file dropped, and FleetTest's SIGTERM scenario then also asserting that
-     * HAProxy needed neither a retry nor a redispatch for the drained process (run.left()). Tried with
-     * the lifecycle branch's jar: 0 failed, 0 retried, 0 redispatched.
+    /**
+     * {@code timeouts.drain}: after SIGTERM, /healthz answers 503 while the listener stays open this
+     * long, well over the test's HAProxy checks ({@code inter 200ms fall 2}: out after 0.4 s), so
+     * HAProxy takes the process out before it stops accepting.
      */
+    static final Duration DRAIN = Duration.ofSeconds(2);
+
+    /** The health module answers HAProxy's check: 200 while serving, 503 from SIGTERM on. */
     private static final String CONFIGURATION = """
             access_log: off
-            timeouts: { shutdown: %ds }
+            timeouts: { shutdown: %ds, drain: %ds }
             servers:
               - listen: ["127.0.0.1:%d"]
                 root: www
+                routes:
+                  - { path: /, methods: [GET] }
+                  - { path: /healthz, handler: health }
             """;
 
     private final String name;
@@ -65,8 +56,7 @@ final class WebservNode implements AutoCloseable {
         Path home = dir.resolve(name);
         int port = TestServer.freePort();
         TestFiles.write(home, "www/index.html", name);
-        TestFiles.write(home, "www/healthz", "ok\n");
-        TestFiles.write(home, "webserv.yaml", CONFIGURATION.formatted(SHUTDOWN.toSeconds(), port));
+        TestFiles.write(home, "webserv.yaml", CONFIGURATION.formatted(SHUTDOWN.toSeconds(), DRAIN.toSeconds(), port));
         return new WebservNode(name, new InetSocketAddress("127.0.0.1", port), JarProcess.start(home, "webserv.yaml"));
     }
 

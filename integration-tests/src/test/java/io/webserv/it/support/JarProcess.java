@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,15 +122,30 @@ public final class JarProcess implements AutoCloseable {
 
     /** Sends SIGHUP (a configuration reload), with {@code kill}, and waits for {@code kill} to be done. */
     public void hangUp() throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
-        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            throw new IOException("kill -HUP " + process.pid() + " failed");
+        signal("HUP");
+    }
+
+    /**
+     * Sends SIGTERM, with {@code kill}. Not with {@link Process#destroy()}: it also closes this side of
+     * the process's pipes, so everything the process says while it stops (its drain log lines) would be lost.
+     */
+    public void terminate() {
+        try {
+            signal("TERM");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIGTERM", e);
         }
     }
 
-    /** Sends SIGTERM (what {@link Process#destroy()} does on Linux and macOS). */
-    public void terminate() {
-        process.destroy();
+    /** Sends the signal {@code name} ({@code INT}, {@code TERM}...) with {@code kill}, and waits for {@code kill} to be done. */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
+        }
     }
 
     /** Sends SIGKILL (what {@link Process#destroyForcibly()} does on Linux and macOS), without waiting. */
