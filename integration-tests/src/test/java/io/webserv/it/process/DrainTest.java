@@ -101,11 +101,15 @@ class DrainTest {
     }
 
     @Test
-    void aSecondSignalEndsTheDrainAtOnce() throws Exception {
+    void aSecondSignalEndsTheDrainAtOnceAndAReloadIsRefusedDuringIt() throws Exception {
         JarProcess process = start("{ drain: 60s, shutdown: 5s }");
 
         process.terminate();
         assertThat(Poll.within(STARTUP, () -> healthStatus() == 503)).as("draining").isTrue();
+        process.hangUp();
+        assertThat(Poll.within(STARTUP, () -> process.stderr().contains("refused: the server is stopping")))
+                .as("a SIGHUP during the drain is refused; stderr:%n%s", process.stderr()).isTrue();
+        assertThat(healthStatus()).as("still draining").isEqualTo(503);
         process.signal("INT");
 
         assertThat(Poll.within(Duration.ofSeconds(10), this::refusesConnections))
