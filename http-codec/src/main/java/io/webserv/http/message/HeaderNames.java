@@ -164,6 +164,20 @@ public final class HeaderNames {
      *     new string of the bytes as received
      */
     public static String canonical(byte[] buf, int offset, int length) {
+        String known = known(buf, offset, length);
+        return known != null ? known : new String(buf, offset, length, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Looks up a common name case-insensitively, in bytes that need not be a token: a match is one
+     * (every byte equals the constant's, letters in either case).
+     *
+     * @param buf the bytes holding the name
+     * @param offset where the name starts in {@code buf}
+     * @param length the name's length in bytes
+     * @return one of the constants above, or null when the name is not a common one
+     */
+    public static String known(byte[] buf, int offset, int length) {
         int b = bucket(buf, offset, length);
         if (b >= 0) {
             byte[][] candidates = LOWER_BUCKETS[b];
@@ -173,7 +187,7 @@ public final class HeaderNames {
                 }
             }
         }
-        return new String(buf, offset, length, StandardCharsets.US_ASCII);
+        return null;
     }
 
     private static boolean equalsLowerCase(byte[] lower, byte[] buf, int offset) {

@@ -113,6 +113,19 @@ class RequestParserTest {
     }
 
     @Test
+    void aCommonNameWithoutItsColonOrWithABadByteIsStillRefused() {
+        // Common names skip the byte-by-byte token check: the lookup must not let these through.
+        assertThat(parseEverySplit("GET / HTTP/1.1\r\nHost: a\r\nAccept\r\n\r\n").error())
+                .isEqualTo(ParseError.HEADER_COLON_MISSING.name());
+        assertThat(parseEverySplit("GET / HTTP/1.1\r\nHost: a\r\nAcc\u00e9pt: x\r\n\r\n").error())
+                .isEqualTo(ParseError.HEADER_NAME_INVALID.name());
+        assertThat(parseEverySplit("GET / HTTP/1.1\r\nHost: a\r\nAccept : x\r\n\r\n").error())
+                .isEqualTo(ParseError.WHITESPACE_BEFORE_COLON.name());
+        assertThat(parseEverySplit("GET / HTTP/1.1\r\nHost: a\r\nACCEPT: x\r\n\r\n").messages().get(0).head()
+                .headers().name(1)).isSameAs(HeaderNames.ACCEPT);
+    }
+
+    @Test
     void aBadRequestLineOrHostIsRefusedEveryTimeThroughTheCache() {
         HeaderValueCache cache = new HeaderValueCache(1024);
         for (int round = 0; round < 2; round++) {
