@@ -151,22 +151,29 @@ public final class ResponseSerializer {
         if (!HttpChars.isToken(name)) {
             throw new IllegalArgumentException("header name is not a token: " + name);
         }
-        appendAscii(name);
-        append((byte) ':');
-        append((byte) ' ');
-        int start = length;
-        for (int i = 0; i < value.length(); i++) {
+        int nameLength = name.length();
+        int valueLength = value.length();
+        ensure(nameLength + valueLength + 4);
+        byte[] out = buf;
+        int at = length;
+        for (int i = 0; i < nameLength; i++) {
+            out[at++] = (byte) name.charAt(i);
+        }
+        out[at++] = ':';
+        out[at++] = ' ';
+        // Copy and check in one pass; the check only decides whether to throw (the head is then dropped).
+        boolean valid = true;
+        for (int i = 0; i < valueLength; i++) {
             char c = value.charAt(i);
-            if (c > 0xFF || !HttpChars.isFieldValue(c)) {
-                throw new IllegalArgumentException("invalid character in the value of " + name);
-            }
+            valid &= c <= 0xFF && HttpChars.isFieldValue(c);
+            out[at++] = (byte) c;
         }
-        ensure(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            buf[start + i] = (byte) value.charAt(i);
+        if (!valid) {
+            throw new IllegalArgumentException("invalid character in the value of " + name);
         }
-        length += value.length();
-        append(CRLF);
+        out[at++] = '\r';
+        out[at++] = '\n';
+        length = at;
     }
 
     private void appendAscii(String s) {
