@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The fleet of docs/deployment.md under load: real HAProxy (from the distribution) on loopback,
  * configured from {@code packaging/haproxy/haproxy.cfg}, in front of two webserv processes (the
  * packaged jar), with a steady load of {@value #CLIENTS} keep-alive clients through HAProxy. One
- * process leaves while the load runs; every request is counted, and every failure by kind.
+ * process leaves while the load runs, and in one scenario the other reloads a changed configuration
+ * meanwhile; every request is counted, and every failure by kind.
  *
  * <p>Needs {@code haproxy}; runs only in the {@code fleet} profile ({@code mvn -Pfleet verify}, which
  * {@code .ci/run} runs after the whole build), not in the default build. Each scenario prints its
@@ -27,9 +29,9 @@ class FleetTest {
     private static final int CLIENTS = 4;
     /** Each client's pace: about 1,000 requests per second in all, a steady load that leaves CPU to the fleet. */
     private static final Duration PACE = Duration.ofMillis(4);
-    /** 200 responses from each process before one leaves: the load is spread and steady. */
+    /** {@value} responses from each process before one leaves: the load is spread and steady. */
     private static final long WARM_UP = 500;
-    /** 200 responses from the remaining process after HAProxy took the other out. */
+    /** {@value} responses from the remaining process after HAProxy took the other out. */
     private static final long AFTER = 2_000;
     /** The most any phase may take on a loaded build machine. */
     private static final Duration PHASE = Duration.ofSeconds(30);
@@ -37,6 +39,19 @@ class FleetTest {
     private static final Duration TAKEN_OUT = Duration.ofSeconds(5);
     /** A process killed by SIGKILL: 128 + 9, as the JDK reports a signal. */
     private static final int KILLED = 137;
+    /** A process stopped by SIGTERM exits within its drain and shutdown, and the JVM's own time. */
+    private static final Duration STOPPED = WebservNode.DRAIN.plus(WebservNode.SHUTDOWN).plusSeconds(10);
+
+    /**
+     * (c)'s new routes for the reloaded process: {@code /} from another root, whose index.html says
+     * "NAME reloaded" (it said "NAME"), and a route it did not have, {@code /added} with a root of its
+     * own ("NAME added"; before, {@code /added/} was a 404 under {@code /}).
+     */
+    private static final String CHANGED_ROUTES = """
+            - { path: /, methods: [GET], root: www-reloaded }
+            - { path: /added, methods: [GET], root: added-pages }
+            """;
+    private static final String ADDED = "/added/";
 
     @TempDir
     Path dir;
@@ -48,8 +63,64 @@ class FleetTest {
                 .isPresent();
     }
 
-    /** What one scenario measured; {@code left} is HAProxy's view of the process that left, at the end. */
-    private record Run(LoadTally tally, Duration takenOut, int exitStatus, ServerState left, String haproxyView) {
+    /**
+     * What one scenario measured; {@code left} and {@code stayed} are HAProxy's view of the process
+     * that left and of the other, at the end, and {@code stayingRuns} whether the other still ran then.
+     */
+    private record Run(LoadTally tally, Duration takenOut, int exitStatus, ServerState left, ServerState stayed,
+            boolean stayingRuns, String haproxyView) {
+    }
+
+    /** What the staying process goes through while the other leaves: nothing in (a) and (b), a reload in (c). */
+    private interface Meanwhile {
+        Meanwhile NOTHING = new Meanwhile() {
+        };
+
+        /** Right after the leaving process got its signal, while HAProxy still sends to both. */
+        default void whileTheOtherLeaves(WebservNode staying) throws Exception {
+        }
+
+        /** Once HAProxy has taken the leaving process out and it has exited, before the rest of the load. */
+        default void onceAlone(WebservNode staying, SteadyLoad load) throws Exception {
+        }
+
+        /** What it did, for the report: one line, or none. */
+        default String describe() {
+            return "";
+        }
+    }
+
+    /**
+     * (c)'s reload: the staying process gets {@link #CHANGED_ROUTES} and SIGHUP just after the other
+     * got SIGTERM. Once it serves alone, has logged the reload and answers {@code /} from the new root
+     * through HAProxy, the load asks for the added route too, in a phase of its own: every request of
+     * that phase is sent after the reload, to it alone.
+     */
+    private static final class Reload implements Meanwhile {
+        private String logged = "";
+        private int addedPhase = -1;
+
+        @Override
+        public void whileTheOtherLeaves(WebservNode staying) throws Exception {
+            staying.writeFile("www-reloaded/index.html", staying.name() + " reloaded");
+            staying.writeFile("added-pages/index.html", staying.name() + " added");
+            staying.reload(CHANGED_ROUTES);
+        }
+
+        @Override
+        public void onceAlone(WebservNode staying, SteadyLoad load) throws Exception {
+            logged = staying.name() + " " + staying.awaitReloaded(PHASE);
+            String changed = staying.name() + " reloaded";
+            assertThat(Poll.within(PHASE, () -> load.tally().answered(changed) > 0))
+                    .as("%s's changed route answers through HAProxy: %s", staying.name(), load.tally().describe())
+                    .isTrue();
+            addedPhase = load.askFor(List.of("/", ADDED));
+        }
+
+        @Override
+        public String describe() {
+            return logged;
+        }
     }
 
     /**
@@ -60,9 +131,13 @@ class FleetTest {
      */
     @Test
     void sigtermOnOneProcessFailsNoRequest() throws Exception {
-        Run run = leaveUnderLoad("SIGTERM", "web1", "web2", WebservNode::terminate,
-                WebservNode.DRAIN.plus(WebservNode.SHUTDOWN).plusSeconds(10));
+        Run run = leaveUnderLoad("SIGTERM", "web1", "web2", WebservNode::terminate, STOPPED, Meanwhile.NOTHING);
 
+        assertDrainedWithoutLoss(run);
+    }
+
+    /** What (a) and (c) check of a process that left on SIGTERM: a drain that cost nothing. */
+    private static void assertDrainedWithoutLoss(Run run) {
         assertThat(run.exitStatus()).as("exit status after SIGTERM (SPEC §1)").isZero();
         assertThat(run.tally().failed()).as("failed requests: %s", run.tally().describe()).isZero();
         assertThat(run.takenOut()).as("HAProxy took it out while it still accepted").isLessThan(WebservNode.DRAIN);
@@ -82,29 +157,47 @@ class FleetTest {
      */
     @Test
     void sigkillOnOneProcessFailsAtMostTheRequestsInFlight() throws Exception {
-        Run run = leaveUnderLoad("SIGKILL", "web2", "web1", WebservNode::kill, Duration.ofSeconds(10));
+        Run run = leaveUnderLoad("SIGKILL", "web2", "web1", WebservNode::kill, Duration.ofSeconds(10),
+                Meanwhile.NOTHING);
 
         assertThat(run.exitStatus()).as("killed by SIGKILL").isEqualTo(KILLED);
         assertThat(run.tally().failed()).as("failed requests, at most one per client: %s; %d reached %s",
                 run.tally().describe(), run.left().responseErrors(), run.left().name()).isLessThanOrEqualTo(CLIENTS);
     }
 
-    /*
-     * (c) SIGHUP with a changed route: zero failed requests, and new requests see the new route. The
-     * reload is built on branch `reload` (issue #11); once it is merged, this scenario goes here: the
-     * same load, web1's webserv.yaml rewritten with a new route (say /v2 answering a file of its own),
-     * SIGHUP to web1 (that branch's JarProcess.hangUp()), /v2 polled through HAProxy until web1 serves
-     * it, then 0 failed requests, web1 never taken out by HAProxy (still UP, no failed check, no
-     * retry) and still serving / after the reload.
+    /**
+     * (c) SIGTERM to one process and, at the same moment, SIGHUP to the other with a changed route
+     * (the issue's acceptance, in one run): the first drains and leaves as in (a); the second reloads
+     * just as HAProxy moves the first one's share of the load onto it, and then serves that load alone,
+     * the added route included. Zero failed requests; the reloaded process never left HAProxy's
+     * rotation (still UP, no failed check, no error, retry or redispatch) and still runs; and every
+     * request sent once it had reloaded was answered by the new configuration: the changed {@code /}
+     * and the added route, nothing from the old one.
      */
+    @Test
+    void sigtermOnOneAndSighupWithAChangedRouteOnTheOtherFailNoRequest() throws Exception {
+        Reload reload = new Reload();
+        Run run = leaveUnderLoad("SIGTERM", "web1", "web2", WebservNode::terminate, STOPPED, reload);
+
+        assertDrainedWithoutLoss(run);
+        ServerState web2 = run.stayed();
+        assertThat(web2.status()).as("HAProxy's status of the reloaded process").isEqualTo("UP");
+        assertThat(web2.failedChecks() + web2.connectErrors() + web2.responseErrors() + web2.retries()
+                + web2.redispatches()).as("HAProxy's failed checks, errors, retries and redispatches for it: %s",
+                        web2.describe()).isZero();
+        assertThat(run.stayingRuns()).as("the reloaded process still runs").isTrue();
+        assertThat(run.tally().answersIn(reload.addedPhase))
+                .as("the answers to requests sent once web2 had reloaded, by body: %s", run.tally().describe())
+                .containsOnlyKeys("web2 reloaded", "web2 added");
+    }
 
     /**
      * Runs the load through a fresh fleet, does {@code leave} to {@code leaving} once both processes
-     * serve, waits until HAProxy takes it out and it has exited, lets {@code staying} serve
-     * {@value #AFTER} more responses, and prints what it counted.
+     * serve (and {@code meanwhile} to {@code staying}), waits until HAProxy takes it out and it has
+     * exited, lets {@code staying} serve {@value #AFTER} more responses, and prints what it counted.
      */
     private Run leaveUnderLoad(String scenario, String leaving, String staying, Consumer<WebservNode> leave,
-            Duration exitWithin) throws Exception {
+            Duration exitWithin, Meanwhile meanwhile) throws Exception {
         try (Fleet fleet = Fleet.start(dir)) {
             HaProxy haproxy = fleet.haproxy();
             SteadyLoad load = SteadyLoad.start(haproxy.frontEnd(), "fleet.test", CLIENTS, PACE);
@@ -115,19 +208,22 @@ class FleetTest {
 
                 long start = System.nanoTime();
                 leave.accept(fleet.node(leaving));
+                meanwhile.whileTheOtherLeaves(fleet.node(staying));
                 assertThat(haproxy.awaitStatus(leaving, "DOWN", TAKEN_OUT))
                         .as("HAProxy takes %s out; its log:%n%s", leaving, haproxy.logTail(40)).isTrue();
                 Duration takenOut = Duration.ofNanos(System.nanoTime() - start);
                 Integer exitStatus = fleet.node(leaving).awaitExit(exitWithin).orElseThrow(() ->
                         new AssertionError(leaving + " still runs after " + exitWithin));
+                meanwhile.onceAlone(fleet.node(staying), load);
 
                 long servedBefore = load.tally().servedBy(staying);
                 assertThat(Poll.within(PHASE, () -> load.tally().servedBy(staying) >= servedBefore + AFTER))
                         .as("the load carries on through %s: %s", staying, load.tally().describe()).isTrue();
                 load.close();
 
-                Run run = new Run(load.tally(), takenOut, exitStatus, haproxy.server(leaving), fleet.haproxyView());
-                report(scenario, leaving, run, load);
+                Run run = new Run(load.tally(), takenOut, exitStatus, haproxy.server(leaving), haproxy.server(staying),
+                        fleet.node(staying).running(), fleet.haproxyView());
+                report(scenario, leaving, run, meanwhile, load);
                 return run;
             } finally {
                 load.close();
@@ -135,9 +231,10 @@ class FleetTest {
         }
     }
 
-    private static void report(String scenario, String leaving, Run run, SteadyLoad load) {
+    private static void report(String scenario, String leaving, Run run, Meanwhile meanwhile, SteadyLoad load) {
         StringBuilder text = new StringBuilder("[fleet] %s to %s: %s; HAProxy took it out after %d ms; exit status %d%n"
                 .formatted(scenario, leaving, run.tally().describe(), run.takenOut().toMillis(), run.exitStatus()));
+        meanwhile.describe().lines().forEach(line -> text.append("[fleet]   meanwhile ").append(line).append('\n'));
         run.haproxyView().lines().forEach(line -> text.append("[fleet]   HAProxy ").append(line).append('\n'));
         load.failureDetails().forEach(line -> text.append("[fleet]   failure ").append(line).append('\n'));
         System.out.print(text);

@@ -13,8 +13,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A steady load through the front end: a few client threads, each on its own keep-alive connection,
- * each sending {@code GET /} at a fixed pace and counting every request and how it ended. A failed
- * request is counted, never retried; the thread then opens a new connection for the next one.
+ * each sending {@code GET} requests at a fixed pace and counting every request and how it ended. A
+ * failed request is counted, never retried; the thread then opens a new connection for the next one.
+ *
+ * <p>The load asks for {@code /} until {@link #askFor} gives it other paths, which starts a new
+ * phase: each answer is counted under the phase its request was sent in, so a test can tell what
+ * was asked after a given moment from what was still on its way.
  */
 final class SteadyLoad implements AutoCloseable {
 
@@ -26,12 +30,17 @@ final class SteadyLoad implements AutoCloseable {
     private final long intervalNanos;
     private final long startNanos = System.nanoTime();
     private final LongAdder requests = new LongAdder();
-    private final Map<String, LongAdder> servedBy = new ConcurrentHashMap<>();
+    private final Map<LoadTally.Answer, LongAdder> answers = new ConcurrentHashMap<>();
     private final Map<Outcome, LongAdder> failures = new EnumMap<>(Outcome.class);
     private final Map<Integer, LongAdder> badStatuses = new ConcurrentHashMap<>();
     private final List<String> failureDetails = Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> clients = new ArrayList<>();
     private volatile boolean running = true;
+    private volatile Phase phase = new Phase(0, List.of("/"));
+
+    /** The paths the clients ask for in turn, from phase {@code number} on. */
+    private record Phase(int number, List<String> targets) {
+    }
 
     private SteadyLoad(InetSocketAddress frontEnd, String host, Duration interval) {
         this.frontEnd = frontEnd;
@@ -56,9 +65,20 @@ final class SteadyLoad implements AutoCloseable {
         return load;
     }
 
+    /**
+     * Starts a new phase: from now on each client asks for {@code targets} in turn.
+     *
+     * @return the number of the phase, for {@link LoadTally#answersIn}
+     */
+    synchronized int askFor(List<String> targets) {
+        phase = new Phase(phase.number() + 1, List.copyOf(targets));
+        return phase.number();
+    }
+
     private void run() {
         KeepAliveClient client = null;
         long next = System.nanoTime();
+        long sent = 0;
         while (running) {
             next += intervalNanos;
             long wait = next - System.nanoTime();
@@ -67,24 +87,27 @@ final class SteadyLoad implements AutoCloseable {
             } else {
                 next = System.nanoTime(); // behind: no burst to catch up
             }
+            Phase current = phase;
+            String target = current.targets().get((int) (sent++ % current.targets().size()));
             requests.increment();
             try {
                 if (client == null) {
                     client = KeepAliveClient.connect(frontEnd, READ_TIMEOUT_MILLIS);
                 }
-                KeepAliveClient.Response response = client.get("/", host);
+                KeepAliveClient.Response response = client.get(target, host);
                 if (response.status() == 200) {
-                    servedBy.computeIfAbsent(response.body().strip(), name -> new LongAdder()).increment();
+                    answers.computeIfAbsent(new LoadTally.Answer(current.number(), response.body().strip()),
+                            answer -> new LongAdder()).increment();
                 } else {
                     badStatuses.computeIfAbsent(response.status(), status -> new LongAdder()).increment();
-                    fail(Outcome.BAD_STATUS, "status " + response.status());
+                    fail(Outcome.BAD_STATUS, "status " + response.status() + " for " + target);
                 }
                 if (response.closes()) {
                     client.close();
                     client = null;
                 }
             } catch (KeepAliveClient.Failure failure) {
-                fail(failure.outcome(), failure.getMessage());
+                fail(failure.outcome(), target + ": " + failure.getMessage());
                 if (client != null) {
                     client.close();
                     client = null;
@@ -106,8 +129,8 @@ final class SteadyLoad implements AutoCloseable {
 
     /** The counts so far (each counter read once; the threads go on). */
     LoadTally tally() {
-        Map<String, Long> served = new ConcurrentHashMap<>();
-        servedBy.forEach((server, count) -> served.put(server, count.sum()));
+        Map<LoadTally.Answer, Long> served = new ConcurrentHashMap<>();
+        answers.forEach((answer, count) -> served.put(answer, count.sum()));
         Map<Outcome, Long> failed = new EnumMap<>(Outcome.class);
         failures.forEach((outcome, count) -> {
             if (count.sum() > 0) {

@@ -115,6 +115,11 @@ public final class JarProcess implements AutoCloseable {
         return Optional.of(process.exitValue());
     }
 
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The process id, to look at the process from outside ({@code /proc/PID}). */
     public long pid() {
         return process.pid();
