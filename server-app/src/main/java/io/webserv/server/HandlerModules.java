@@ -30,8 +30,24 @@ final class HandlerModules {
         this.byName = byName;
     }
 
-    /** Every module the class path provides; two modules with one name are a packaging error. */
+    /** Found once: the class path does not change while the process runs. */
+    private static volatile HandlerModules onClassPath;
+
+    /**
+     * Every module the class path provides; two modules with one name are a packaging error. The scan
+     * runs once per process: start-up's check, the server and every reload share it (modules are
+     * stateless factories).
+     */
     static HandlerModules discover() {
+        HandlerModules found = onClassPath;
+        if (found == null) {
+            found = scan(); // two threads racing here both scan and find the same modules: harmless
+            onClassPath = found;
+        }
+        return found;
+    }
+
+    private static HandlerModules scan() {
         Map<String, HandlerModule> byName = new TreeMap<>();
         for (HandlerModule module : ServiceLoader.load(HandlerModule.class, HandlerModules.class.getClassLoader())) {
             HandlerModule other = byName.putIfAbsent(module.name(), module);
