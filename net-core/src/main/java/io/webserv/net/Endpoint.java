@@ -2,6 +2,7 @@ package io.webserv.net;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.io.Closeable;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.Executor;
 
@@ -34,7 +35,23 @@ public interface Endpoint {
      * @param position the first byte to send
      * @param count    how many bytes to send from there
      */
-    void transferFile(FileChannel file, long position, long count);
+    default void transferFile(FileChannel file, long position, long count) {
+        transferFile(file, position, count, file);
+    }
+
+    /**
+     * Queues {@code count} bytes of {@code file} from {@code position}, sent zero-copy, and closes
+     * {@code whenSent} instead of the file once they are sent, or when the connection closes: for a
+     * channel shared by several responses (a descriptor cache), whose owner counts its users. The
+     * endpoint only reads the file at explicit positions, never moving its position, so one channel
+     * may serve many connections at once.
+     *
+     * @param file     an open channel, readable until {@code whenSent} is closed
+     * @param position the first byte to send
+     * @param count    how many bytes to send from there
+     * @param whenSent closed exactly once, when the endpoint no longer needs {@code file}
+     */
+    void transferFile(FileChannel file, long position, long count, Closeable whenSent);
 
     /** {@return the number of bytes queued and not yet written, files included} */
     long queuedBytes();

@@ -5,6 +5,7 @@ import io.webserv.net.internal.Timed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -149,12 +150,12 @@ final class SocketConnection extends Timed implements Endpoint {
     }
 
     @Override
-    public void transferFile(FileChannel file, long position, long count) {
+    public void transferFile(FileChannel file, long position, long count, Closeable whenSent) {
         if (state != State.OPEN) {
-            closeQuietly(file);
+            closeQuietly(whenSent);
             return;
         }
-        output.addFile(file, position, count);
+        output.addFile(file, position, count, whenSent);
         afterQueueing();
     }
 
@@ -366,7 +367,7 @@ final class SocketConnection extends Timed implements Endpoint {
         }
     }
 
-    private static void closeQuietly(FileChannel file) {
+    private static void closeQuietly(Closeable file) {
         try {
             file.close();
         } catch (IOException ignored) {

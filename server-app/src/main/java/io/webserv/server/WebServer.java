@@ -146,11 +146,12 @@ public final class WebServer implements AutoCloseable {
         }
         ConfigChanges changes = ConfigChanges.between(config, next);
         // The same cache while io.file_cache stays: a DELETE or an upload still running on the old
-        // configuration must empty the cache the new one serves from (its keys are per route, so the
-        // old routes' entries just age out).
+        // configuration must empty the cache the new one serves from. Its keys are per route, so the
+        // old routes' entries are unreachable now: emptied, to close the descriptors they hold.
         FileCache nextFiles = next.io().fileCache() == config.io().fileCache() ? files : fileCache(next);
         ListenerSockets.Changes listening = sockets.switchTo(plan(changes.applicable(), nextFiles));
         config = changes.applicable();
+        files.invalidateAll();
         files = nextFiles;
         return new Reconfiguration(changes, listening.added(), listening.removed());
     }
@@ -200,7 +201,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static FileCache fileCache(WebservConfig config) {
-        return config.io().fileCache() ? new FileCache() : FileCache.disabled();
+        return config.io().fileCache() ? new FileCache(FileDescriptorBudget.cachedFilesForThisProcess()) : FileCache.disabled();
     }
 
     /** The sockets serving, in configuration order. */
@@ -277,6 +278,7 @@ public final class WebServer implements AutoCloseable {
             blocking.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        files.invalidateAll(); // closes the large files' descriptors it kept
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -13,8 +13,15 @@ class FileDescriptorBudgetTest {
 
     @Test
     void lowersTheCapToTwoDescriptorsPerConnectionAfterTheReserve() {
-        // 1024 - 40 open - 32 reserve = 952 free, two per connection
-        assertThat(FileDescriptorBudget.connectionsAllowed(10_000, 1024, 40)).isEqualTo(476);
+        // 1024 - 40 open - 32 reserve - 32 for the file cache's descriptors = 920 free, two per connection
+        assertThat(FileDescriptorBudget.connectionsAllowed(10_000, 1024, 40)).isEqualTo(460);
+    }
+
+    @Test
+    void letsTheFileCacheKeepOneDescriptorInThirtyTwoAtMost128() {
+        assertThat(FileDescriptorBudget.cachedFiles(256)).isEqualTo(8);
+        assertThat(FileDescriptorBudget.cachedFiles(1024)).isEqualTo(32);
+        assertThat(FileDescriptorBudget.cachedFiles(1_048_576)).isEqualTo(128);
     }
 
     @Test

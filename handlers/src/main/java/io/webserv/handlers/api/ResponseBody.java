@@ -1,5 +1,7 @@
 package io.webserv.handlers.api;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -21,13 +23,41 @@ public sealed interface ResponseBody {
     }
 
     /**
-     * {@code count} bytes of an open file from {@code position}, sent zero-copy. The server closes the
-     * file when done (or when the body is not sent at all, as for HEAD).
+     * {@code count} bytes of an open file from {@code position}, sent zero-copy. The server closes
+     * {@code owner} once it no longer needs the file: sent, or not sent at all (HEAD, the client left).
+     * The server reads the file at explicit positions only, so one channel may back many regions at once.
+     *
+     * @param file     the open file
+     * @param position the first byte to send
+     * @param count    how many bytes to send
+     * @param owner    closed exactly once when the server is done with the region: the file itself, or
+     *                 a share of a channel others use too (a descriptor cache)
      */
-    record FileRegion(FileChannel file, long position, long count) implements ResponseBody {
+    record FileRegion(FileChannel file, long position, long count, Closeable owner) implements ResponseBody {
+
+        /**
+         * A region of a file the response owns: the server closes the file.
+         *
+         * @param file     the open file
+         * @param position the first byte to send
+         * @param count    how many bytes to send
+         */
+        public FileRegion(FileChannel file, long position, long count) {
+            this(file, position, count, file);
+        }
+
         @Override
         public long length() {
             return count;
+        }
+
+        /** Gives the file back unsent: closes {@link #owner()}. */
+        public void release() {
+            try {
+                owner.close();
+            } catch (IOException ignored) {
+                // only read from: closing cannot lose data
+            }
         }
     }
 

@@ -2,21 +2,27 @@ package io.webserv.handlers.files;
 
 import io.webserv.handlers.api.ResponseBody;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
 
 /**
- * A small regular file as {@link FileCache} keeps it: its bytes and everything a response about it
- * needs, computed once. Immutable, so every event loop may read it at once; each response wraps the
- * shared bytes in its own read-only buffer.
+ * A regular file as {@link FileCache} keeps it: what a response about it needs, computed once, and
+ * its content (bytes or an open descriptor).
  *
  * @param facts      length, modification time, media type and the validators derived from them
- * @param content    the whole file, {@code facts.length()} bytes
+ * @param identity   the file system's key for the file ({@code BasicFileAttributes.fileKey()}: device
+ *                   and inode), so that a file replaced under the same name is never taken for the old
+ *                   one; null where the file system has none
+ * @param content    the bytes or the descriptor
  * @param validUntil {@link System#nanoTime()} after which the file must be looked at again
  */
-record CachedFile(FileFacts facts, byte[] content, long validUntil) {
+record CachedFile(FileFacts facts, Object identity, CachedContent content, long validUntil) {
 
-    /** {@code count} bytes from {@code position}, without copying. */
-    ResponseBody body(long position, long count) {
-        return new ResponseBody.Bytes(ByteBuffer.wrap(content, (int) position, (int) count).slice().asReadOnlyBuffer());
+    /**
+     * {@code count} bytes from {@code position}.
+     *
+     * @throws IOException when the content is gone since the lookup (look at the disk)
+     */
+    ResponseBody body(long position, long count) throws IOException {
+        return content.body(position, count);
     }
 }

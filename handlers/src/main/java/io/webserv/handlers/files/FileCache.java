@@ -3,23 +3,27 @@ package io.webserv.handlers.files;
 import io.webserv.config.model.RouteConfig;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Small static files kept in memory, so that a hot file costs no system call but the response's
- * write: no realpath, stat, open, read or close, and no hand-off to a blocking thread and back (nginx's
- * {@code open_file_cache}, plus the bytes). An entry is trusted for {@link #VALIDITY_NANOS} after the
- * file was last looked at, as nginx's {@code open_file_cache_valid}: a change made outside this server
- * shows within a second. Changes made through it (DELETE, uploads) empty the cache at once.
+ * Static files as last seen, so that a hot file costs no system call but the response's writes: no
+ * realpath, stat, open or close, and no hand-off to a blocking thread and back (nginx's
+ * {@code open_file_cache}). A small file is kept as its bytes ({@link InMemoryContent}); a larger one
+ * as its open descriptor ({@link SharedFile}), sent zero-copy by every response that asks for it. An
+ * entry is trusted for {@link #VALIDITY_NANOS} after the file was last looked at, as nginx's
+ * {@code open_file_cache_valid}: a change made outside this server shows within a second. Changes made
+ * through it (DELETE, uploads) empty the cache at once.
  *
  * <p>Keyed by route (identity) and request path, so that an entry stands for the whole resolution the
- * path went through: root containment, index file, symbolic links. Bounded in entries and bytes; when
- * full, entries not used for a while make room, else the new file is simply not cached.
+ * path went through: root containment, index file, symbolic links. Bounded in entries, bytes and
+ * descriptors; when full, entries not used for a while make room, else the new file is simply not
+ * kept.
  */
 public final class FileCache {
 
-    /** Files above this size are sent from disk, zero-copy; below it, from memory. */
+    /** Files above this size are sent from their descriptor, zero-copy; below it, from memory. */
     static final int MAX_FILE_BYTES = 64 * 1024;
     private final long maxFileBytes;
     static final long VALIDITY_NANOS = 1_000_000_000L;
@@ -39,26 +43,46 @@ public final class FileCache {
         }
     }
 
+    /**
+     * Open descriptors kept at most (the server may allow fewer, within its file-descriptor budget).
+     * Past it, a large file not kept is opened per request, as without the cache.
+     */
+    public static final int MAX_DESCRIPTORS = 128;
+
     private final ConcurrentHashMap<Key, CachedFile> entries = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicInteger descriptors = new AtomicInteger();
     private final int maxEntries;
     private final long maxBytes;
+    private final int maxDescriptors;
     private final LongSupplier nanoTime;
 
-    /** 4,096 files of up to 64 KiB, and 64 MiB, at most. */
+    /** 4,096 files, of which 128 large ones by descriptor and the others of up to 64 KiB in 64 MiB, at most. */
     public FileCache() {
-        this(4096, 64L * 1024 * 1024, MAX_FILE_BYTES, System::nanoTime);
+        this(MAX_DESCRIPTORS);
+    }
+
+    /**
+     * 4,096 files, of which {@code maxDescriptors} large ones by descriptor and the others of up to
+     * 64 KiB in 64 MiB, at most.
+     *
+     * @param maxDescriptors the large files kept open at most, within the process's descriptor budget;
+     *                       0 sends every large file from a descriptor of its own
+     */
+    public FileCache(int maxDescriptors) {
+        this(4096, 64L * 1024 * 1024, MAX_FILE_BYTES, Math.min(maxDescriptors, MAX_DESCRIPTORS), System::nanoTime);
     }
 
     /** {@return a cache that keeps nothing: every file is sent from disk ({@code io.file_cache: false})} */
     public static FileCache disabled() {
-        return new FileCache(0, 0, -1, System::nanoTime);
+        return new FileCache(0, 0, -1, 0, System::nanoTime);
     }
 
-    FileCache(int maxEntries, long maxBytes, long maxFileBytes, LongSupplier nanoTime) {
+    FileCache(int maxEntries, long maxBytes, long maxFileBytes, int maxDescriptors, LongSupplier nanoTime) {
         this.maxFileBytes = maxFileBytes;
         this.maxEntries = maxEntries;
         this.maxBytes = maxBytes;
+        this.maxDescriptors = maxDescriptors;
         this.nanoTime = nanoTime;
     }
 
@@ -68,29 +92,83 @@ public final class FileCache {
         return cached != null && nanoTime.getAsLong() - cached.validUntil() < 0 ? cached : null;
     }
 
+    /** The entry for {@code path} on {@code route}, valid or not, else null: to renew an unchanged file's. */
+    CachedFile peek(RouteConfig route, String path) {
+        return entries.get(new Key(route, path));
+    }
+
+    /**
+     * Removes the entry for {@code path} on {@code route} if it is still stale: called after the path
+     * was resolved again, so an entry neither renewed nor replaced names a file that is gone, changed
+     * into a directory or no longer sent (its descriptor is closed now, not when the cache is full).
+     */
+    void dropIfStale(RouteConfig route, String path) {
+        Key key = new Key(route, path);
+        CachedFile entry = entries.get(key);
+        if (entry != null && nanoTime.getAsLong() - entry.validUntil() >= 0 && entries.remove(key, entry)) {
+            count(entry, -1);
+            entry.content().dropped();
+        }
+    }
+
     /** Whether a file of {@code length} bytes is worth reading into memory. */
     boolean accepts(long length) {
         return length <= maxFileBytes;
     }
 
-    /** A new entry, valid from now for {@link #VALIDITY_NANOS}. */
-    CachedFile entry(FileFacts facts, byte[] content) {
-        return new CachedFile(facts, content, nanoTime.getAsLong() + VALIDITY_NANOS);
+    /** Whether larger files may be kept by descriptor. */
+    boolean keepsDescriptors() {
+        return maxDescriptors > 0;
     }
 
-    /** Keeps {@code file} for {@code path} on {@code route}, when there is room. Any thread. */
+    /** A new entry, valid from now for {@link #VALIDITY_NANOS}. */
+    CachedFile entry(FileFacts facts, Object identity, CachedContent content) {
+        return new CachedFile(facts, identity, content, nanoTime.getAsLong() + VALIDITY_NANOS);
+    }
+
+    /**
+     * Keeps {@code file} for {@code path} on {@code route} when there is room, replacing (and dropping)
+     * the entry there; else drops {@code file} at once. Either way the cache now answers for the file's
+     * content. Any thread.
+     */
     void store(RouteConfig route, String path, CachedFile file) {
-        if (entries.size() >= maxEntries || bytes.get() + file.content().length > maxBytes) {
+        Key key = new Key(route, path);
+        if (!hasRoomFor(file.content(), entries.get(key))) {
             evictIdle();
-            if (entries.size() >= maxEntries || bytes.get() + file.content().length > maxBytes) {
+            if (!hasRoomFor(file.content(), entries.get(key))) {
+                file.content().dropped();
                 return;
             }
         }
-        CachedFile previous = entries.put(new Key(route, path), file);
-        bytes.addAndGet(file.content().length - (previous == null ? 0 : previous.content().length));
+        count(file, 1);
+        CachedFile previous = entries.put(key, file);
+        if (previous != null) {
+            count(previous, -1);
+            previous.content().dropped();
+        }
     }
 
-    /** Forgets every entry: a file under some root was changed or removed by this server. Any thread. */
+    /** Room for {@code content} once {@code replaced} (may be null) makes way for it. */
+    private boolean hasRoomFor(CachedContent content, CachedFile replaced) {
+        int freedEntries = replaced == null ? 0 : 1;
+        long freedBytes = replaced == null ? 0 : replaced.content().memoryBytes();
+        int freedDescriptors = replaced != null && replaced.content().holdsDescriptor() ? 1 : 0;
+        return entries.size() - freedEntries < maxEntries
+                && bytes.get() - freedBytes + content.memoryBytes() <= maxBytes
+                && (!content.holdsDescriptor() || descriptors.get() - freedDescriptors < maxDescriptors);
+    }
+
+    private void count(CachedFile file, int sign) {
+        bytes.addAndGet(sign * file.content().memoryBytes());
+        if (file.content().holdsDescriptor()) {
+            descriptors.addAndGet(sign);
+        }
+    }
+
+    /**
+     * Forgets every entry, closing the descriptors no response is sending from: a file under some root
+     * was changed or removed by this server, the routes were reloaded, or the server stops. Any thread.
+     */
     public void invalidateAll() {
         entries.keySet().forEach(this::remove);
     }
@@ -101,6 +179,10 @@ public final class FileCache {
 
     long bytes() {
         return bytes.get();
+    }
+
+    int descriptors() {
+        return descriptors.get();
     }
 
     private void evictIdle() {
@@ -115,7 +197,8 @@ public final class FileCache {
     private void remove(Key key) {
         CachedFile removed = entries.remove(key);
         if (removed != null) {
-            bytes.addAndGet(-removed.content().length);
+            count(removed, -1);
+            removed.content().dropped();
         }
     }
 }

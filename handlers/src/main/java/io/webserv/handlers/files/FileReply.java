@@ -6,7 +6,6 @@ import io.webserv.handlers.api.ResponseBody;
 import io.webserv.http.message.HttpHeaders;
 import io.webserv.http.message.HttpStatus;
 
-import java.io.IOException;
 
 /**
  * What the blocking half of {@link StaticFileHandler} decided, carried back to the event loop: a
@@ -24,7 +23,7 @@ sealed interface FileReply {
         return new ErrorPage(status, new HttpHeaders(0));
     }
 
-    /** A response built here: 200, 206 or 304. Owns the file channel of a FileRegion body until delivered. */
+    /** A response built here: 200, 206 or 304. Owns its FileRegion body's file (or share of it) until delivered. */
     record Send(Response response) implements FileReply {
         @Override
         public void deliver(Exchange exchange) {
@@ -34,11 +33,7 @@ sealed interface FileReply {
         @Override
         public void release() {
             if (response.body() instanceof ResponseBody.FileRegion region) {
-                try {
-                    region.file().close();
-                } catch (IOException ignored) {
-                    // a read-only channel has nothing to flush: closing it cannot lose data
-                }
+                region.release();
             }
         }
     }

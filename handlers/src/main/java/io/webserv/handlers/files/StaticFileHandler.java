@@ -18,7 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Serves the files of the exchange's route (SPEC §4) for GET and HEAD.
  *
- * <p>A small file read lately is answered from {@link FileCache} at once, on the event loop. Otherwise,
+ * <p>A file looked at in the last second is answered from {@link FileCache} at once, on the event loop:
+ * a small one from memory, a larger one from its shared open descriptor. Otherwise,
  * on the event loop it only maps the path ({@link FileLocator}, pure); every file system call runs on
  * the exchange's blocking executor ({@link StaticFileResolver}), and the reply comes back to the loop
  * to be sent. A regular file goes out as a {@link io.webserv.handlers.api.ResponseBody.FileRegion} that
@@ -64,8 +65,9 @@ public final class StaticFileHandler implements Handler {
         }
         RouteConfig route = exchange.route();
         CachedFile cached = cache.lookup(route, request.target().path());
-        if (cached != null) {
-            deliver(exchange, fromMemory(request, cached)); // no system call, no thread hop
+        FileReply fromCache = cached == null ? null : fromCache(request, cached);
+        if (fromCache != null) {
+            deliver(exchange, fromCache); // no system call, no thread hop
             return;
         }
         Optional<Path> file = FileLocator.locate(route, request.target().path());
@@ -103,11 +105,12 @@ public final class StaticFileHandler implements Handler {
         }
     }
 
-    private static FileReply fromMemory(RequestHead request, CachedFile cached) {
+    /** The reply from a cached file, or null when its descriptor was closed since the lookup (look at the disk). */
+    private static FileReply fromCache(RequestHead request, CachedFile cached) {
         try {
             return FileResponder.respond(request, cached.facts(), cached::body);
         } catch (IOException e) {
-            throw new IllegalStateException("a cached body cannot fail to open", e);
+            return null;
         }
     }
 

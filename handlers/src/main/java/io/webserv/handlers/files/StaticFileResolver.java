@@ -1,6 +1,7 @@
 package io.webserv.handlers.files;
 
 import io.webserv.config.model.RouteConfig;
+import io.webserv.handlers.api.ResponseBody;
 import io.webserv.http.message.HeaderNames;
 import io.webserv.http.message.HttpHeaders;
 import io.webserv.http.message.HttpStatus;
@@ -16,6 +17,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,12 @@ final class StaticFileResolver {
      * @param file the path {@link FileLocator} gave for the request, lexically under the route's root
      */
     FileReply resolve(RequestHead request, RouteConfig route, Path file) {
+        FileReply reply = resolveOnDisk(request, route, file);
+        cache.dropIfStale(route, request.target().path());
+        return reply;
+    }
+
+    private FileReply resolveOnDisk(RequestHead request, RouteConfig route, Path file) {
         Path root = route.root();
         Path realRoot;
         try {
@@ -90,20 +98,54 @@ final class StaticFileResolver {
 
     /**
      * A regular file: a small one is read into {@link FileCache} (under the request's path, which stands
-     * for the whole resolution) and answered from memory; the others are sent from disk.
+     * for the whole resolution) and answered from memory; a larger one is sent from a descriptor the
+     * cache shares ({@link #sharedDescriptor}); the others (a FIFO, a device, no cache) from disk.
      */
     private FileReply file(RequestHead request, RouteConfig route, Path real, BasicFileAttributes attributes,
                            String contentType) throws IOException {
-        if (attributes.isRegularFile() && cache.accepts(attributes.size())) {
+        if (!attributes.isRegularFile()) {
+            return FileResponder.respondFromDisk(request, real, attributes, contentType);
+        }
+        FileFacts facts = FileFacts.of(attributes.size(), attributes.lastModifiedTime().toMillis(), contentType);
+        String path = request.target().path();
+        if (cache.accepts(attributes.size())) {
             Optional<byte[]> content = readWhole(real, attributes.size());
             if (content.isPresent()) {
-                FileFacts facts = FileFacts.of(attributes.size(), attributes.lastModifiedTime().toMillis(), contentType);
-                CachedFile cached = cache.entry(facts, content.get());
-                cache.store(route, request.target().path(), cached);
+                CachedFile cached = cache.entry(facts, attributes.fileKey(), new InMemoryContent(content.get()));
+                cache.store(route, path, cached);
                 return FileResponder.respond(request, facts, cached::body);
             }
+        } else if (cache.keepsDescriptors()) {
+            // Opened only when a body is sent: a 304 or a 416 never opens the file, as from disk.
+            return FileResponder.respond(request, facts,
+                    (position, count) -> sharedDescriptor(route, path, real, facts, attributes.fileKey(), position, count));
         }
         return FileResponder.respondFromDisk(request, real, attributes, contentType);
+    }
+
+    /**
+     * A region of {@code real} from the descriptor the cache keeps for {@code path}, renewed for another
+     * second when it is still the same file (identity, length and modification time), else from a new
+     * descriptor, which the cache keeps when it has room.
+     */
+    private ResponseBody sharedDescriptor(RouteConfig route, String path, Path real, FileFacts facts, Object identity,
+                                          long position, long count) throws IOException {
+        CachedFile known = cache.peek(route, path);
+        SharedFile shared;
+        if (known != null && known.content() instanceof SharedFile kept && isSameFile(known, facts, identity) && kept.acquire()) {
+            shared = kept; // the share just taken is the renewed entry's
+        } else {
+            // The link check on the last component closes the gap between checking the real path and opening it.
+            shared = new SharedFile(FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+        }
+        ResponseBody body = shared.body(position, count); // the response's share, taken before the entry may be dropped
+        cache.store(route, path, cache.entry(facts, identity, shared));
+        return body;
+    }
+
+    private static boolean isSameFile(CachedFile known, FileFacts facts, Object identity) {
+        return known.facts().length() == facts.length() && known.facts().modifiedMillis() == facts.modifiedMillis()
+                && Objects.equals(known.identity(), identity);
     }
 
     /** The file's bytes, or empty when its size is no longer {@code length} (it is being written). */

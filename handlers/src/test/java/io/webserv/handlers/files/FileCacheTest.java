@@ -1,21 +1,41 @@
 package io.webserv.handlers.files;
 
 import io.webserv.config.model.RouteConfig;
+import io.webserv.handlers.api.ResponseBody;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileCacheTest {
 
     private final AtomicLong now = new AtomicLong(1_000);
     private final RouteConfig route = RouteConfig.serving("/", Path.of("/srv/www"));
-    private final FileCache cache = new FileCache(3, 100, 40, now::get);
+    private final FileCache cache = new FileCache(3, 100, 40, 2, now::get);
+    @TempDir
+    Path dir;
 
     private CachedFile file(int length) {
-        return cache.entry(FileFacts.of(length, 0, "text/plain"), new byte[length]);
+        return cache.entry(FileFacts.of(length, 0, "text/plain"), null, new InMemoryContent(new byte[length]));
+    }
+
+    private SharedFile openFile(String name) throws IOException {
+        Path file = Files.write(dir.resolve(name), new byte[100]);
+        return new SharedFile(FileChannel.open(file, StandardOpenOption.READ));
+    }
+
+    private CachedFile descriptor(SharedFile shared) {
+        return cache.entry(FileFacts.of(100, 0, "application/octet-stream"), null, shared);
     }
 
     @Test
@@ -82,10 +102,77 @@ class FileCacheTest {
     }
 
     @Test
-    void eachBodyIsItsOwnViewOfTheSharedBytes() {
-        CachedFile hello = cache.entry(FileFacts.of(5, 0, "text/plain"), "hello".getBytes());
-        var first = (io.webserv.handlers.api.ResponseBody.Bytes) hello.body(0, 5);
-        var range = (io.webserv.handlers.api.ResponseBody.Bytes) hello.body(1, 3);
+    void aDescriptorStaysOpenWhileAResponseSendsFromItAndClosesWithTheLastShare() throws IOException {
+        SharedFile big = openFile("big");
+        cache.store(route, "/big", descriptor(big));
+        ResponseBody.FileRegion sending = (ResponseBody.FileRegion) cache.lookup(route, "/big").body(0, 100);
+
+        cache.invalidateAll();
+        assertThat(cache.descriptors()).isZero();
+        assertThat(big.isOpen()).as("a response still sends from it").isTrue();
+        assertThat(sending.file().read(ByteBuffer.allocate(10), 90)).isEqualTo(10);
+
+        sending.release();
+        assertThat(big.isOpen()).as("the last share given back").isFalse();
+        assertThat(big.shares()).isZero();
+    }
+
+    @Test
+    void aBodyFromADroppedDescriptorAsksForTheDiskAgain() throws IOException {
+        SharedFile big = openFile("big");
+        cache.store(route, "/big", descriptor(big));
+        CachedFile found = cache.lookup(route, "/big");
+        cache.invalidateAll(); // between the lookup and the body, on another loop
+
+        assertThatThrownBy(() -> found.body(0, 100)).isInstanceOf(ClosedChannelException.class);
+        assertThat(big.acquire()).as("closed for good").isFalse();
+    }
+
+    @Test
+    void keepsNoMoreDescriptorsThanItsBudgetAndClosesTheOnesItRefuses() throws IOException {
+        cache.store(route, "/1", descriptor(openFile("1")));
+        cache.store(route, "/2", descriptor(openFile("2")));
+        SharedFile third = openFile("3");
+        cache.store(route, "/3", descriptor(third));
+
+        assertThat(cache.lookup(route, "/3")).isNull();
+        assertThat(third.isOpen()).as("refused, so closed at once").isFalse();
+        assertThat(cache.descriptors()).isEqualTo(2);
+        assertThat(cache.bytes()).as("descriptors take no byte budget").isZero();
+    }
+
+    @Test
+    void renewingAKeptDescriptorNeedsNoRoomAndClosesNothingInUse() throws IOException {
+        SharedFile one = openFile("1");
+        cache.store(route, "/1", descriptor(one));
+        cache.store(route, "/2", descriptor(openFile("2")));
+        now.addAndGet(FileCache.VALIDITY_NANOS); // stale: the next request looks at the disk and finds it unchanged
+
+        assertThat(one.acquire()).isTrue(); // the renewed entry's share, as StaticFileResolver takes it
+        cache.store(route, "/1", descriptor(one));
+
+        assertThat(cache.lookup(route, "/1")).as("renewed although the budget is full").isNotNull();
+        assertThat(one.isOpen()).isTrue();
+        assertThat(one.shares()).as("one share: the renewed entry's").isEqualTo(1);
+        assertThat(cache.descriptors()).isEqualTo(2);
+    }
+
+    @Test
+    void replacingADescriptorByBytesGivesTheDescriptorBack() throws IOException {
+        SharedFile big = openFile("big");
+        cache.store(route, "/f", descriptor(big));
+        cache.store(route, "/f", file(10)); // the file shrank under 64 KiB
+
+        assertThat(big.isOpen()).isFalse();
+        assertThat(cache.descriptors()).isZero();
+        assertThat(cache.bytes()).isEqualTo(10);
+    }
+
+    @Test
+    void eachBodyIsItsOwnViewOfTheSharedBytes() throws IOException {
+        CachedFile hello = cache.entry(FileFacts.of(5, 0, "text/plain"), null, new InMemoryContent("hello".getBytes()));
+        var first = (ResponseBody.Bytes) hello.body(0, 5);
+        var range = (ResponseBody.Bytes) hello.body(1, 3);
         first.data().get(new byte[5]);
 
         assertThat(first.data().remaining()).isZero();

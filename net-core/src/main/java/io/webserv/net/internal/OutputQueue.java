@@ -1,5 +1,6 @@
 package io.webserv.net.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,14 +17,16 @@ public final class OutputQueue {
 
     private static final int MAX_GATHER = 16;
 
-    /** A part of a file still to send. */
+    /** A part of a file still to send, and what to close once it is sent (the file, or its owner's share). */
     private static final class FileRegion {
         final FileChannel file;
+        final Closeable whenSent;
         long position;
         long remaining;
 
-        FileRegion(FileChannel file, long position, long count) {
+        FileRegion(FileChannel file, long position, long count, Closeable whenSent) {
             this.file = file;
+            this.whenSent = whenSent;
             this.position = position;
             this.remaining = count;
         }
@@ -55,12 +58,16 @@ public final class OutputQueue {
         }
     }
 
-    public void addFile(FileChannel file, long position, long count) {
+    /**
+     * Queues {@code count} bytes of {@code file} from {@code position}; {@code whenSent} is closed once
+     * they are sent or dropped (at once when {@code count} is 0).
+     */
+    public void addFile(FileChannel file, long position, long count, Closeable whenSent) {
         if (count > 0) {
-            items().addLast(new FileRegion(file, position, count));
+            items().addLast(new FileRegion(file, position, count, whenSent));
             queuedBytes += count;
         } else {
-            closeQuietly(file);
+            closeQuietly(whenSent);
         }
     }
 
@@ -133,7 +140,7 @@ public final class OutputQueue {
             return false;
         }
         items.pollFirst();
-        closeQuietly(region.file);
+        closeQuietly(region.whenSent);
         return true;
     }
 
@@ -142,7 +149,7 @@ public final class OutputQueue {
         if (items != null) {
             for (Object item : items) {
                 if (item instanceof FileRegion region) {
-                    closeQuietly(region.file);
+                    closeQuietly(region.whenSent);
                 }
             }
             items.clear();
@@ -169,11 +176,11 @@ public final class OutputQueue {
         }
     }
 
-    private static void closeQuietly(FileChannel file) {
+    private static void closeQuietly(Closeable file) {
         try {
             file.close();
         } catch (IOException ignored) {
-            // nothing was written through it; nothing to report
+            // only read from: nothing to report
         }
     }
 }

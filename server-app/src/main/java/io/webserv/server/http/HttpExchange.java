@@ -26,7 +26,6 @@ import io.webserv.net.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -209,7 +208,7 @@ final class HttpExchange implements Exchange {
         } else if (body instanceof ResponseBody.FileRegion file) {
             bodyBytes = file.count();
             endpoint.write(head);
-            endpoint.transferFile(file.file(), file.position(), file.count());
+            endpoint.transferFile(file.file(), file.position(), file.count(), file.owner());
             finish();
         } else if (body instanceof ResponseBody.Stream streamed) {
             endpoint.write(head);
@@ -333,11 +332,7 @@ final class HttpExchange implements Exchange {
 
     private static void closeBody(ResponseBody body) {
         if (body instanceof ResponseBody.FileRegion file) {
-            try {
-                file.file().close();
-            } catch (IOException ignored) {
-                // only opened for reading
-            }
+            file.release();
         } else if (body instanceof ResponseBody.Stream streamed) {
             streamed.source().onCancel();
         }
