@@ -32,7 +32,12 @@ class FileCacheBehaviourTest {
     void start() throws Exception {
         TestFiles.write(dir, "www/page.txt", "one");
         Files.createDirectories(dir.resolve("uploads"));
-        server = TestServer.start(dir, """
+        server = startSiteWithUploads(dir);
+    }
+
+    /** {@code dir/www} at {@code /}, {@code dir/uploads} at {@code /uploads} taking PUT and DELETE. */
+    static TestServer startSiteWithUploads(Path dir) throws Exception {
+        return TestServer.start(dir, """
                 access_log: off
                 servers:
                   - listen: ["127.0.0.1:%d"]

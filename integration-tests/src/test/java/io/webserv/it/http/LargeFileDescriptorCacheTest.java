@@ -45,18 +45,7 @@ class LargeFileDescriptorCacheTest {
         dir = dir.toRealPath(); // the names /proc/self/fd shows
         file = write("www/big.bin", 'a', SIZE);
         Files.createDirectories(dir.resolve("uploads"));
-        server = TestServer.start(dir, """
-                access_log: off
-                servers:
-                  - listen: ["127.0.0.1:%d"]
-                    root: www
-                    routes:
-                      - path: /
-                      - path: /uploads
-                        root: uploads
-                        upload_dir: uploads
-                        methods: [GET, PUT, DELETE]
-                """.formatted(TestServer.freePort()));
+        server = FileCacheBehaviourTest.startSiteWithUploads(dir);
     }
 
     @AfterEach
