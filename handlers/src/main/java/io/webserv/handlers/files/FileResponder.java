@@ -67,7 +67,7 @@ final class FileResponder {
         long length = facts.length();
         long modifiedSecs = facts.modifiedSeconds();
         EntityTag etag = facts.etag();
-        HttpHeaders headers = new HttpHeaders()
+        HttpHeaders headers = new HttpHeaders(5) // ETag, Last-Modified, Content-Type, Accept-Ranges, Content-Range
                 .add(HeaderNames.ETAG, facts.etagValue())
                 .add(HeaderNames.LAST_MODIFIED, facts.lastModified());
 

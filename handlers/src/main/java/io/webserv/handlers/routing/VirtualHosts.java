@@ -84,11 +84,21 @@ public final class VirtualHosts {
             if (fallback == null) {
                 fallback = site;
             }
-            if (name != null && site.server.serverNames().stream().anyMatch(name::equalsIgnoreCase)) {
+            if (name != null && isNamed(site, name)) {
                 return site;
             }
         }
         return fallback != null ? fallback : sites.get(0);
+    }
+
+    /** A loop, not a stream: this runs for every request (a stream cost ~250 bytes of garbage each). */
+    private static boolean isNamed(Site site, String name) {
+        for (String serverName : site.server.serverNames()) {
+            if (serverName.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -78,7 +78,7 @@ public final class ResponseSerializer {
         HttpHeaders headers = response.headers();
         length = 0;
         appendAscii(version == HttpVersion.HTTP_1_0 ? "HTTP/1.0 " : "HTTP/1.1 ");
-        appendAscii(Integer.toString(status.code()));
+        appendDecimal(status.code());
         append((byte) ' ');
         appendAscii(status.reason());
         append(CRLF);
@@ -118,7 +118,11 @@ public final class ResponseSerializer {
         boolean head = method.equals(HttpMethod.HEAD);
         long contentLength = response.contentLength();
         if (contentLength >= 0) {
-            appendField(HeaderNames.CONTENT_LENGTH, Long.toString(contentLength));
+            appendAscii(HeaderNames.CONTENT_LENGTH);
+            append((byte) ':');
+            append((byte) ' ');
+            appendDecimal(contentLength);
+            append(CRLF);
             return head || contentLength == 0 ? BodyFraming.NONE : BodyFraming.FIXED;
         }
         if (version == HttpVersion.HTTP_1_1) {
@@ -182,6 +186,24 @@ public final class ResponseSerializer {
             buf[length + i] = (byte) s.charAt(i);
         }
         length += s.length();
+    }
+
+    /**
+     * The digits of {@code n} (≥ 0) straight into the head: {@code Long.toString} would leave a byte
+     * array and a String behind on every response (JFR allocation profile, 13-byte file under wrk).
+     */
+    private void appendDecimal(long n) {
+        int digits = 1;
+        for (long rest = n / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        long rest = n;
+        for (int i = length + digits - 1; i >= length; i--) {
+            buf[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length += digits;
     }
 
     private void append(byte b) {

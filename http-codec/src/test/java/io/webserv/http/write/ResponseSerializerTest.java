@@ -51,6 +51,20 @@ class ResponseSerializerTest {
         assertThat(serializer.closeAfter()).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 9, 10, 99, 100, 4096, 1_048_576, 1_234_567_890_123L, Long.MAX_VALUE})
+    void writesEveryContentLengthInDecimal(long length) {
+        assertThat(encode(ok(length), HttpMethod.GET, HttpVersion.HTTP_1_1, true))
+                .contains("\r\nContent-Length: " + length + "\r\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {100, 204, 206, 304, 404, 599})
+    void writesTheStatusCode(int code) {
+        assertThat(encode(new ResponseHead(HttpStatus.of(code), new HttpHeaders(), 0), HttpMethod.GET, HttpVersion.HTTP_1_1, true))
+                .startsWith("HTTP/1.1 " + code + " ");
+    }
+
     @Test
     void chunksAnUnknownLengthForHttp11() {
         assertThat(encode(ok(-1), HttpMethod.GET, HttpVersion.HTTP_1_1, true)).contains("Transfer-Encoding: chunked\r\n")

@@ -58,7 +58,8 @@ final class HttpExchange implements Exchange {
     private final Routed routed;
     /** The client: the peer, or whom a trusted proxy's forwarding header names. */
     private final InetSocketAddress client;
-    private final List<Runnable> abortActions = new ArrayList<>(1);
+    /** Created by the first {@link #onAbort}: most exchanges (a cached file) never register one. */
+    private List<Runnable> abortActions = List.of();
 
     private BodyReceiver receiver;
     private boolean bodyPaused;
@@ -222,7 +223,7 @@ final class HttpExchange implements Exchange {
         responseComplete = true;
         connection.outputQueued();
         context.responded(client, request, status.code(), bodyBytes);
-        abortActions.clear();
+        abortActions = List.of();
         connection.responseComplete(this);
     }
 
@@ -313,14 +314,18 @@ final class HttpExchange implements Exchange {
         if (stream != null && !responseComplete) {
             stream.source.onCancel();
         }
-        for (Runnable action : abortActions) {
+        List<Runnable> actions = abortActions;
+        abortActions = List.of();
+        for (Runnable action : actions) {
             action.run();
         }
-        abortActions.clear();
     }
 
     @Override
     public void onAbort(Runnable action) {
+        if (abortActions.isEmpty()) {
+            abortActions = new ArrayList<>(1);
+        }
         abortActions.add(action);
     }
 
