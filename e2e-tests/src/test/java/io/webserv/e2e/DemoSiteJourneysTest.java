@@ -70,6 +70,7 @@ class DemoSiteJourneysTest {
         assertThat(network.exchanges()).extracting(Exchange::url).as("requests of the home page:%s", network)
                 .contains(site.url("/"), site.url("/style.css"), site.url("/app.js"), site.url("/logo.svg"), site.url("/uploads/"));
         assertThat(network.failures()).as("failed requests of the home page:%s", network).isEmpty();
+        assertThat(network.unfitMediaTypes()).as("resources of a media type the browser refuses:%s", network).isEmpty();
         assertThat(browser.consoleErrors()).as("console errors").isEmpty();
         assertThat(driver().findElement(By.tagName("header")).getCssValue("background-color"))
                 .as("the header styled by /style.css").isEqualTo(STYLED_HEADER);
@@ -188,9 +189,11 @@ class DemoSiteJourneysTest {
         driver().findElement(By.linkText("A missing page")).click();
         awaitHeading("404: nothing here");
 
-        NetworkLog network = browser.awaitExchange(site.url("/no-such-page"), 404);
+        browser.awaitExchange(site.url("/no-such-page"), 404);
+        NetworkLog network = browser.awaitEnded(site.url("/style.css"));
         assertThat(network.failures()).as("only the page failed:%s", network).extracting(Exchange::url)
                 .containsExactly(site.url("/no-such-page"));
+        assertThat(network.unfitMediaTypes()).as("resources of a media type the browser refuses:%s", network).isEmpty();
         assertThat(driver().findElement(By.tagName("section")).getCssValue("background-color"))
                 .as("the error page styled by /style.css").isEqualTo("rgba(255, 255, 255, 1)");
     }

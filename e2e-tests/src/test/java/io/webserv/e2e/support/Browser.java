@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 
@@ -127,8 +128,16 @@ public final class Browser implements AutoCloseable {
      * a little after the page shows what the exchange brought.
      */
     public NetworkLog awaitExchange(String url, int status) {
-        await(() -> url + " answered " + status + " in the network log:" + network,
-                d -> network().of(url).stream().anyMatch(e -> e.status() == status));
+        return awaitExchange(url + " answered " + status, url, exchange -> exchange.status() == status);
+    }
+
+    /** Waits until the network log has an exchange for {@code url} that has {@link NetworkLog.Exchange#ended() ended}. */
+    public NetworkLog awaitEnded(String url) {
+        return awaitExchange(url + " ended", url, NetworkLog.Exchange::ended);
+    }
+
+    private NetworkLog awaitExchange(String what, String url, Predicate<NetworkLog.Exchange> wanted) {
+        await(() -> what + " in the network log:" + network, d -> network().of(url).stream().anyMatch(wanted));
         return network;
     }
 

@@ -41,6 +41,26 @@ public final class NetworkLog {
             return new Exchange(method, url, type, status, mimeType, reason);
         }
 
+        /**
+         * Whether the answer's media type is one the browser refuses for what asked for it: a
+         * stylesheet not {@code text/css}, a script not JavaScript, an image not {@code image/*}. Chrome
+         * drops such a response without a failed request, and reports it in its Issues panel, not on
+         * the console: this is where a test sees it.
+         */
+        public boolean unfitMediaType() {
+            return (status == 200 || status == 304) && switch (type) {
+                case "Stylesheet" -> !mimeType.equals("text/css");
+                case "Script" -> !mimeType.endsWith("javascript");
+                case "Image" -> !mimeType.startsWith("image/");
+                default -> false;
+            };
+        }
+
+        /** Whether the request has ended: answered, or failed. */
+        public boolean ended() {
+            return status > 0 || failure != null;
+        }
+
         /** Whether the browser got no usable answer: a failure, or a status of 400 or more. */
         public boolean failed() {
             return failure != null || status >= 400;
@@ -125,6 +145,11 @@ public final class NetworkLog {
     /** The exchanges that {@link Exchange#failed() failed}. */
     public List<Exchange> failures() {
         return matching(Exchange::failed);
+    }
+
+    /** The exchanges whose answer has a {@link Exchange#unfitMediaType() media type the browser refuses}. */
+    public List<Exchange> unfitMediaTypes() {
+        return matching(Exchange::unfitMediaType);
     }
 
     /** The exchanges matching {@code wanted}. */
