@@ -120,7 +120,8 @@ class DemoSiteJourneysTest {
 
         driver().findElement(By.cssSelector("#upload input[type=file]")).sendKeys(note + "\n" + large);
         driver().findElement(By.cssSelector("#upload button")).click();
-        browser.await("both uploads listed", d -> storedNames().containsAll(List.of("note for ada.txt", "large.bin")));
+        browser.await(() -> "both uploads listed; the page lists " + storedNames() + ", the directory holds "
+                + TestFiles.names(site.uploads()), d -> storedNames().containsAll(List.of("note for ada.txt", "large.bin")));
 
         assertThat(Files.mismatch(note, site.uploads().resolve("note for ada.txt"))).as("the note on disk").isEqualTo(-1);
         assertThat(Files.mismatch(large, site.uploads().resolve("large.bin"))).as("the 5 MiB file on disk").isEqualTo(-1);
@@ -130,7 +131,8 @@ class DemoSiteJourneysTest {
 
         WebElement noteEntry = driver().findElement(By.xpath("//ul[@id='stored']/li[a[text()='note for ada.txt']]"));
         noteEntry.findElement(By.tagName("button")).click();
-        browser.await("the note gone from the list", d -> !storedNames().contains("note for ada.txt"));
+        browser.await(() -> "the note gone from the list; the page lists " + storedNames(),
+                d -> !storedNames().contains("note for ada.txt"));
 
         assertThat(storedNames()).containsExactly("large.bin");
         assertThat(TestFiles.names(site.uploads())).as("the uploads on disk").doesNotContain("note for ada.txt").contains("large.bin");
