@@ -66,7 +66,7 @@ class DemoSiteJourneysTest {
     void homePageLoadsWithEveryStylesheetScriptAndImage() {
         openHome();
 
-        NetworkLog network = browser.network();
+        NetworkLog network = browser.awaitEnded(site.url("/uploads/"));
         assertThat(network.exchanges()).extracting(Exchange::url).as("requests of the home page:%s", network)
                 .contains(site.url("/"), site.url("/style.css"), site.url("/app.js"), site.url("/logo.svg"), site.url("/uploads/"));
         assertThat(network.failures()).as("failed requests of the home page:%s", network).isEmpty();
@@ -125,7 +125,7 @@ class DemoSiteJourneysTest {
 
         assertThat(Files.mismatch(note, site.uploads().resolve("note for ada.txt"))).as("the note on disk").isEqualTo(-1);
         assertThat(Files.mismatch(large, site.uploads().resolve("large.bin"))).as("the 5 MiB file on disk").isEqualTo(-1);
-        NetworkLog network = browser.network();
+        NetworkLog network = browser.awaitExchange(site.url("/uploads"), 201);
         assertThat(network.matching(e -> e.method().equals("POST"))).extracting(Exchange::status)
                 .as("the upload:%s", network).containsExactly(201);
 
@@ -136,7 +136,7 @@ class DemoSiteJourneysTest {
 
         assertThat(storedNames()).containsExactly("large.bin");
         assertThat(TestFiles.names(site.uploads())).as("the uploads on disk").doesNotContain("note for ada.txt").contains("large.bin");
-        network = browser.network();
+        network = browser.awaitExchange(site.url("/uploads/note%20for%20ada.txt"), 204);
         assertThat(network.matching(e -> e.method().equals("DELETE"))).extracting(Exchange::status)
                 .as("the delete:%s", network).containsExactly(204);
         assertThat(network.failures()).as("failed requests:%s", network).isEmpty();
