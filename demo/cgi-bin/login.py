@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Login with a session cookie: any name with the password "demo"; the session counts your visits.
-Sessions live in files under the system temp directory, named by a random id (the cookie's value)."""
+Sessions live in files under the system temp directory, named by a random id (the cookie's value).
+A login or logout answers 303 to this page (post/redirect/get), so reloading the page counts a visit
+instead of sending the form again."""
 import html
 import http.cookies
 import json
@@ -19,6 +21,12 @@ def session_file(sid):
     return os.path.join(STORE, sid) if re.fullmatch(r"[0-9a-f]{32}", sid or "") else None
 
 
+def see_this_page(cookie):
+    """Post/redirect/get: a 303 to this page (read by GET), setting the cookie."""
+    sys.stdout.write(f"Status: 303 See Other\r\nLocation: login.py\r\nSet-Cookie: {cookie}\r\n\r\n")
+    sys.exit(0)
+
+
 cookies = http.cookies.SimpleCookie(os.environ.get("HTTP_COOKIE", ""))
 sid = cookies["sid"].value if "sid" in cookies else None
 path = session_file(sid)
@@ -34,13 +42,12 @@ if os.environ.get("REQUEST_METHOD") == "POST":
     if form.get("action") == "logout":
         if path and os.path.exists(path):
             os.remove(path)
-        session = None
-        headers.append("Set-Cookie: sid=; Path=/cgi-bin; Max-Age=0")
+        see_this_page("sid=; Path=/cgi-bin; Max-Age=0")
     elif form.get("password") == "demo" and form.get("name"):
         sid = secrets.token_hex(16)
-        path = session_file(sid)
-        session = {"name": form["name"][:40], "visits": 0}
-        headers.append(f"Set-Cookie: sid={sid}; Path=/cgi-bin; HttpOnly; SameSite=Lax")
+        with open(session_file(sid), "w") as f:
+            json.dump({"name": form["name"][:40], "visits": 0}, f)
+        see_this_page(f"sid={sid}; Path=/cgi-bin; HttpOnly; SameSite=Lax")
     else:
         message = "<p>Wrong name or password (hint: any name, password <code>demo</code>).</p>"
 
