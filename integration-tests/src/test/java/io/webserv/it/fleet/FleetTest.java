@@ -59,7 +59,7 @@ class FleetTest {
     @BeforeAll
     static void needsTheJarAndHaProxy() {
         assertThat(JarProcess.JAR).as("the packaged jar: package server-app first").isRegularFile();
-        assertThat(HaProxy.executable()).as("haproxy (Debian: apt-get install haproxy; .ci/run installs it)")
+        assertThat(HaProxy.executable()).as("haproxy (Debian: apt-get install haproxy; scripts/test.sh installs it)")
                 .isPresent();
     }
 

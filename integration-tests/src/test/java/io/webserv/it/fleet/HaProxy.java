@@ -58,7 +58,7 @@ final class HaProxy implements AutoCloseable {
      */
     static HaProxy start(Path dir, List<InetSocketAddress> servers) throws IOException {
         Path executable = executable().orElseThrow(() -> new IllegalStateException(
-                "haproxy is not installed (Debian: apt-get install haproxy); .ci/run installs it"));
+                "haproxy is not installed (Debian: apt-get install haproxy); scripts/test.sh installs it"));
         int frontPort = TestServer.freePort();
         int statsPort = TestServer.freePort();
         Path config = Files.writeString(dir.resolve("haproxy.cfg"),
