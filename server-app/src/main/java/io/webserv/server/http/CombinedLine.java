@@ -9,7 +9,23 @@ package io.webserv.server.http;
 final class CombinedLine implements AccessLineFormat {
 
     private static final UtcSecondText TIME = new UtcSecondText("dd/MMM/yyyy:HH:mm:ss Z");
-    private static final LogText.Escaper ESCAPE = CombinedLine::appendEscaped;
+    private static final LogText.Escaper ESCAPE = new LogText.Escaper() {
+        @Override
+        public boolean isPlain(char c) {
+            return c >= 0x20 && c != 0x7F && c != '"' && c != '\\';
+        }
+
+        @Override
+        public int appendEscaped(StringBuilder out, String s, int i) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else {
+                out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+            }
+            return i + 1;
+        }
+    };
 
     @Override
     public String format(AccessEntry e) {
@@ -41,17 +57,5 @@ final class CombinedLine implements AccessLineFormat {
         } else {
             LogText.appendCapped(out, s, ESCAPE);
         }
-    }
-
-    private static int appendEscaped(StringBuilder out, String s, int i) {
-        char c = s.charAt(i);
-        if (c == '"' || c == '\\') {
-            out.append('\\').append(c);
-        } else if (c < 0x20 || c == 0x7F) {
-            out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
-        } else {
-            out.append(c);
-        }
-        return i + 1;
     }
 }

@@ -13,7 +13,17 @@ package io.webserv.server.http;
 final class JsonLine implements AccessLineFormat {
 
     private static final UtcSecondText SECONDS = new UtcSecondText("uuuu-MM-dd'T'HH:mm:ss");
-    private static final LogText.Escaper ESCAPE = JsonLine::appendEscaped;
+    private static final LogText.Escaper ESCAPE = new LogText.Escaper() {
+        @Override
+        public boolean isPlain(char c) {
+            return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+        }
+
+        @Override
+        public int appendEscaped(StringBuilder out, String s, int i) {
+            return JsonLine.appendEscaped(out, s, i);
+        }
+    };
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final char REPLACEMENT = '\uFFFD';
 
@@ -60,16 +70,11 @@ final class JsonLine implements AccessLineFormat {
         out.append((char) ('0' + n / 100)).append((char) ('0' + n / 10 % 10)).append((char) ('0' + n % 10));
     }
 
+    /** Escapes the char at {@code i}: a quote, a backslash, a control, or what is not ASCII. */
     private static int appendEscaped(StringBuilder out, String s, int i) {
         char c = s.charAt(i);
-        if (c >= 0x20 && c < 0x7F) {
-            if (c == '"' || c == '\\') {
-                out.append('\\');
-            }
-            out.append(c);
-            return i + 1;
-        }
         switch (c) {
+            case '"', '\\' -> out.append('\\').append(c);
             case '\n' -> out.append("\\n");
             case '\r' -> out.append("\\r");
             case '\t' -> out.append("\\t");

@@ -16,14 +16,16 @@ final class LogText {
     static final String CUT = "...";
 
     /** One format's escaping. */
-    @FunctionalInterface
     interface Escaper {
+        /** Whether {@code c} is written as it is. */
+        boolean isPlain(char c);
+
         /**
-         * Appends the escaped form of what starts at {@code s.charAt(i)}.
+         * Appends the escaped form of what starts at {@code s.charAt(i)}, a char that is not plain.
          *
          * @return the index after what was consumed (one char, or a whole UTF-8 sequence)
          */
-        int append(StringBuilder out, String s, int i);
+        int appendEscaped(StringBuilder out, String s, int i);
     }
 
     private LogText() {
@@ -34,11 +36,22 @@ final class LogText {
         int start = out.length();
         int i = 0;
         while (i < s.length()) {
-            if (out.length() - start >= MAX_FIELD_CHARS) {
+            int room = MAX_FIELD_CHARS - (out.length() - start);
+            if (room <= 0) {
                 out.append(CUT);
                 return;
             }
-            i = escaper.append(out, s, i);
+            int plainEnd = i;
+            int plainLimit = Math.min(s.length(), i + room);
+            while (plainEnd < plainLimit && escaper.isPlain(s.charAt(plainEnd))) {
+                plainEnd++;
+            }
+            if (plainEnd > i) {
+                out.append(s, i, plainEnd); // most of a field: copied as one run
+                i = plainEnd;
+            } else {
+                i = escaper.appendEscaped(out, s, i);
+            }
         }
     }
 }
