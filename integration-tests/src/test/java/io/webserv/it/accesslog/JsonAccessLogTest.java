@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.webserv.it.support.JarProcess;
 import io.webserv.it.support.Poll;
 import io.webserv.it.support.RawClient;
+import io.webserv.it.support.RawClient.RawResponse;
 import io.webserv.it.support.Requests;
 import io.webserv.it.support.TestServer;
 import java.io.IOException;
@@ -46,7 +47,8 @@ class JsonAccessLogTest {
             assertThat(Requests.exchange(address, "GET /hello.txt?q=1 HTTP/1.1\r\nHost: WWW.example.test\r\n"
                     + "User-Agent: " + hostileAgent + "\r\nReferer: http://ref.test/\r\n\r\n").status()).isEqualTo(200);
             assertThat(Requests.exchange(address, Requests.get("/missing", "other.test")).status()).isEqualTo(404);
-            assertThat(Requests.exchange(address, "GARBAGE\r\n\r\n").status()).isEqualTo(400);
+            RawResponse garbageResponse = Requests.exchange(address, "GARBAGE\r\n\r\n");
+            assertThat(garbageResponse.status()).isEqualTo(400);
             assertThat(Requests.exchange(address, "GET /nul HTTP/1.1\r\nHost: a\r\nUser-Agent: a\u0000\"b\r\n\r\n")
                     .status()).isEqualTo(400);
             assertThat(Requests.exchange(address, "GET /lf HTTP/1.1\r\nHost: a\r\nUser-Agent: a\nX-Forged: \"}\r\n\r\n")
@@ -76,6 +78,8 @@ class JsonAccessLogTest {
             JsonNode garbage = lines.get(2);
             assertThat(garbage.get("status").intValue()).isEqualTo(400);
             assertThat(garbage.get("client").textValue()).isEqualTo("127.0.0.1");
+            assertThat(garbage.get("bytes").longValue()).as("the error page's length")
+                    .isEqualTo(garbageResponse.body().length).isPositive();
             for (String unknown : List.of("method", "target", "protocol", "user_agent", "referer", "server")) {
                 assertThat(garbage.get(unknown).isNull()).as(unknown).isTrue();
             }

@@ -289,11 +289,12 @@ final class HttpExchange implements Exchange {
         HttpVersion version = request == null ? HttpVersion.HTTP_1_1 : request.version();
         ByteBuffer head = copy(context.serializer().encodeHead(
                 new ResponseHead(status, response.headers(), body.length()), method, version, false));
+        long bodyLength = body.length(); // before the write, which may consume the buffer
         endpoint.write(head, body.data());
         if (exchange == null) {
-            context.responded(peer, null, null, status.code(), body.length(), startNanos);
+            context.responded(peer, null, null, status.code(), bodyLength, startNanos);
         } else {
-            context.responded(exchange.client, request, exchange.routed.server(), status.code(), body.length(),
+            context.responded(exchange.client, request, exchange.routed.server(), status.code(), bodyLength,
                     exchange.startNanos);
         }
         if (exchange != null) {

@@ -32,26 +32,25 @@ final class JsonLine implements AccessLineFormat {
         StringBuilder line = new StringBuilder(256);
         line.append("{\"time\":\"").append(SECONDS.format(e.epochMillis())).append('.');
         appendDigits(line, Math.floorMod(e.epochMillis(), 1000));
-        line.append("Z\",\"client\":");
-        appendString(line, e.clientAddress());
-        line.append(",\"method\":");
-        appendString(line, e.method());
-        line.append(",\"target\":");
-        appendString(line, e.target());
-        line.append(",\"protocol\":");
-        appendString(line, e.protocol());
+        line.append('Z').append('"');
+        stringField(line, "client", e.clientAddress());
+        stringField(line, "method", e.method());
+        stringField(line, "target", e.target());
+        stringField(line, "protocol", e.protocol());
         line.append(",\"status\":").append(e.status());
         line.append(",\"bytes\":").append(e.bodyBytes());
         long micros = Math.max(0, e.durationNanos()) / 1000;
         line.append(",\"duration_ms\":").append(micros / 1000).append('.');
         appendDigits(line, (int) (micros % 1000));
-        line.append(",\"user_agent\":");
-        appendString(line, e.userAgent());
-        line.append(",\"referer\":");
-        appendString(line, e.referer());
-        line.append(",\"server\":");
-        appendString(line, e.serverName());
+        stringField(line, "user_agent", e.userAgent());
+        stringField(line, "referer", e.referer());
+        stringField(line, "server", e.serverName());
         return line.append('}').toString();
+    }
+
+    private static void stringField(StringBuilder line, String key, String value) {
+        line.append(",\"").append(key).append("\":");
+        appendString(line, value);
     }
 
     /** {@code s} as a JSON string, escaped and cut; {@code null} when null. */
