@@ -115,7 +115,9 @@ public record ConfigChanges(WebservConfig applicable, List<RestartOnly> restartO
             return o.map(ConfigChanges::show).orElse("none");
         }
         if (value instanceof AccessLog log) {
-            return log.file().map(Object::toString).orElse(log.kind().name().toLowerCase(Locale.ROOT));
+            String to = log.file().map(Object::toString).orElse(log.kind().name().toLowerCase(Locale.ROOT));
+            return log.format() == AccessLog.Format.COMBINED ? to
+                    : "{ to: " + to + ", format: " + log.format().name().toLowerCase(Locale.ROOT) + " }";
         }
         if (value instanceof IoOptions.SendBuffer b) {
             return b.kind() == IoOptions.SendBuffer.Kind.FIXED ? Integer.toString(b.bytes())

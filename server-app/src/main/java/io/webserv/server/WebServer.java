@@ -75,7 +75,7 @@ public final class WebServer implements AutoCloseable {
                 .withMaxBodyBytes(0); // per route, set by the connection once the route is known
         this.context = new HttpContext(limits, HttpTimeouts.of(config.timeouts().header(), config.timeouts().body(),
                 config.timeouts().keepAlive(), config.timeouts().send()), blocking,
-                new AccessLog(config.accessLog().kind() != io.webserv.config.model.AccessLog.Kind.OFF),
+                AccessLog.of(config.accessLog()),
                 new DateHeader(Clock.systemUTC()), config.realIp());
         NetOptions options = NetOptions.defaults()
                 .withWorkers(config.workers())

@@ -104,4 +104,13 @@ class ConfigChangesTest {
                 applicable.realIp(), applicable.pidFile())).as("the rest keeps its running value").isEqualTo(running);
         assertThat(changes.serversChanged()).containsExactly("b.example on 127.0.0.1:8081");
     }
+
+    @Test
+    void aChangedAccessLogFormatIsRestartOnlyAndShownAsWritten() throws Exception {
+        WebservConfig running = parse("access_log: logs/access.log\n" + SERVERS);
+        WebservConfig next = parse("access_log: { to: logs/access.log, format: json }\n" + SERVERS);
+
+        assertThat(ConfigChanges.between(running, next).restartOnly()).containsExactly(new ConfigChanges.RestartOnly(
+                "access_log", "/etc/webserv/logs/access.log", "{ to: /etc/webserv/logs/access.log, format: json }"));
+    }
 }

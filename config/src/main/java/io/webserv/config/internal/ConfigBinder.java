@@ -34,6 +34,7 @@ public final class ConfigBinder {
     static final List<String> LIMIT_KEYS = List.of("header_bytes", "uri_bytes");
     static final List<String> IO_KEYS = List.of("write", "file_cache", "send_buffer");
     static final List<String> REAL_IP_KEYS = List.of("trusted", "header");
+    static final List<String> ACCESS_LOG_KEYS = List.of("to", "format");
     /** {@code io.send_buffer} sizes: below 4 KiB is a typo; above 64 MiB beyond any kernel's {@code wmem_max}. */
     private static final long MIN_SEND_BUFFER = 4 * 1024;
     private static final long MAX_SEND_BUFFER = 64 * 1024 * 1024;
@@ -87,6 +88,7 @@ public final class ConfigBinder {
         maps.put("limits.", LIMIT_KEYS);
         maps.put("io.", IO_KEYS);
         maps.put("real_ip.", REAL_IP_KEYS);
+        maps.put("access_log.", ACCESS_LOG_KEYS);
         maps.put("servers[].", ServerBinder.KEYS);
         maps.put("servers[].listen[].", ServerBinder.LISTEN_KEYS);
         maps.put("servers[].routes[].", RouteBinder.KEYS);
@@ -153,19 +155,40 @@ public final class ConfigBinder {
         return new Limits(header, uri.orElse(Math.min(header, Limits.DEFAULTS.uriBytes())));
     }
 
-    /** {@code off} (any YAML false), {@code stdout}, or a file path. */
+    /**
+     * A destination alone ({@code off}, {@code stdout} or a path: the combined format), or a map
+     * {@code { to: destination, format: combined | json }}.
+     */
     private Optional<AccessLog> accessLog(Node node) {
+        if (!(node instanceof Node.Mapping mapping)) {
+            return accessLogDestination(node, "access_log");
+        }
+        Fields f = Fields.of(mapping, values.problems(), ACCESS_LOG_KEYS);
+        AccessLog.Format format = f.get("format").flatMap(n -> values.string(n, "format").flatMap(text -> switch (text) {
+            case "combined" -> Optional.of(AccessLog.Format.COMBINED);
+            case "json" -> Optional.of(AccessLog.Format.JSON);
+            default -> {
+                values.problems().at(n, "'format' must be combined or json (got '" + Text.quote(text) + "')");
+                yield Optional.<AccessLog.Format>empty();
+            }
+        })).orElse(AccessLog.Format.COMBINED);
+        return f.get("to").map(n -> accessLogDestination(n, "to")).orElse(Optional.of(AccessLog.STDOUT))
+                .map(log -> log.withFormat(format));
+    }
+
+    /** {@code off} (any YAML false), {@code stdout}, or a file path. */
+    private Optional<AccessLog> accessLogDestination(Node node, String key) {
         if (node instanceof Node.Scalar s && s.kind() == Kind.FALSE) {
             return Optional.of(AccessLog.OFF);
         }
         if (node instanceof Node.Scalar s && s.kind() == Kind.TRUE) {
-            values.problems().at(node, "'access_log' must be stdout, off or a file path (got " + node.describe() + ")");
+            values.problems().at(node, "'" + key + "' must be stdout, off or a file path (got " + node.describe() + ")");
             return Optional.empty();
         }
-        return values.string(node, "access_log").flatMap(text -> switch (text) {
+        return values.string(node, key).flatMap(text -> switch (text) {
             case "off" -> Optional.of(AccessLog.OFF);
             case "stdout" -> Optional.of(AccessLog.STDOUT);
-            default -> values.path(node, "access_log", baseDir).map(AccessLog::file);
+            default -> values.path(node, key, baseDir).map(AccessLog::file);
         });
     }
 

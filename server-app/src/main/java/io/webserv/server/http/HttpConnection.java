@@ -57,6 +57,8 @@ public final class HttpConnection implements ConnectionHandler {
     /** The immediate peer: the TCP peer, or the source a PROXY protocol header names. */
     private InetSocketAddress peer;
     private HttpExchange exchange;
+    /** {@link System#nanoTime()} when the current request's first byte was read (its logged duration's start). */
+    private long requestStartNanos;
     private Wait waiting = Wait.NONE;
     private long sendProgress;
     private boolean reading;
@@ -180,6 +182,9 @@ public final class HttpConnection implements ConnectionHandler {
                 // that leaves is noticed (EOF or reset) and its work aborted.
                 return;
             }
+            if (exchange == null && !parser.isMidMessage() && in.hasRemaining()) {
+                requestStartNanos = System.nanoTime(); // the first byte of a request (or its leading empty line)
+            }
             ParseResult result = parser.parse(in);
             switch (result) {
                 case NEED_MORE_INPUT -> {
@@ -204,7 +209,7 @@ public final class HttpConnection implements ConnectionHandler {
         disarm();
         Sites current = sites.current(); // this request's configuration, to its end
         Routed routed = current.hosts().route(endpoint.localAddress(), head);
-        exchange = new HttpExchange(this, endpoint, context, current, head, routed);
+        exchange = new HttpExchange(this, endpoint, context, current, head, routed, requestStartNanos);
         if (head.hasBody()) {
             long limit = routed.route().clientMaxBodySize();
             parser.limitBody(limit);
@@ -224,7 +229,8 @@ public final class HttpConnection implements ConnectionHandler {
      */
     HttpExchange replaceExchange(HttpExchange current, RequestHead redirected) {
         Routed routed = current.sites().hosts().route(endpoint.localAddress(), redirected);
-        HttpExchange next = new HttpExchange(this, endpoint, context, current.sites(), redirected, routed);
+        HttpExchange next = new HttpExchange(this, endpoint, context, current.sites(), redirected, routed,
+                current.startNanos());
         if (exchange == current) {
             exchange = next;
         }
@@ -279,7 +285,7 @@ public final class HttpConnection implements ConnectionHandler {
                 return;
             }
         }
-        HttpExchange.sendParseError(endpoint, context, exchange, peer, error.status());
+        HttpExchange.sendParseError(endpoint, context, exchange, peer, requestStartNanos, error.status());
     }
 
     /** A handler paused the body (its disk is busy): the body timeout waits for the client, not for us. */
@@ -359,7 +365,7 @@ public final class HttpConnection implements ConnectionHandler {
                 return;
             }
         }
-        HttpExchange.sendParseError(endpoint, context, exchange, peer, HttpStatus.REQUEST_TIMEOUT);
+        HttpExchange.sendParseError(endpoint, context, exchange, peer, requestStartNanos, HttpStatus.REQUEST_TIMEOUT);
     }
 
     /**

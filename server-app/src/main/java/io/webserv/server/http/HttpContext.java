@@ -1,5 +1,6 @@
 package io.webserv.server.http;
 
+import io.webserv.config.model.ServerConfig;
 import io.webserv.http.message.RequestHead;
 import io.webserv.http.parse.HeaderValueCache;
 import io.webserv.http.parse.ParserLimits;
@@ -55,9 +56,16 @@ public final class HttpContext {
         return realIp.client(peer, request.headers());
     }
 
-    /** Every response sent goes to the access log and the counters. */
-    void responded(InetSocketAddress remote, RequestHead request, int status, long bodyBytes) {
-        accessLog.log(remote, request, status, bodyBytes);
+    /**
+     * Every response sent goes to the access log and the counters.
+     *
+     * @param request    null when the request line could not be parsed
+     * @param server     the server that answered, null when the request reached none
+     * @param startNanos {@link System#nanoTime()} when the request's first byte was read
+     */
+    void responded(InetSocketAddress remote, RequestHead request, ServerConfig server, int status, long bodyBytes,
+                   long startNanos) {
+        accessLog.log(remote, request, server, status, bodyBytes, startNanos);
         counters.record(status, bodyBytes);
     }
 

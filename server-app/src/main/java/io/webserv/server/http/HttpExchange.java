@@ -60,6 +60,8 @@ final class HttpExchange implements Exchange {
     private final InetSocketAddress client;
     /** Created by the first {@link #onAbort}: most exchanges (a cached file) never register one. */
     private List<Runnable> abortActions = List.of();
+    /** {@link System#nanoTime()} when the request's first byte was read: where its logged duration starts. */
+    private final long startNanos;
 
     private BodyReceiver receiver;
     private boolean bodyPaused;
@@ -73,14 +75,19 @@ final class HttpExchange implements Exchange {
     private int redirects;
 
     HttpExchange(HttpConnection connection, Endpoint endpoint, HttpContext context, Sites sites, RequestHead request,
-                 Routed routed) {
+                 Routed routed, long startNanos) {
         this.connection = connection;
         this.endpoint = endpoint;
         this.context = context;
         this.sites = sites;
         this.request = request;
         this.routed = routed;
+        this.startNanos = startNanos;
         this.client = context.clientOf(connection.peer(), request);
+    }
+
+    long startNanos() {
+        return startNanos;
     }
 
     /** The configuration this request started on: its routes and error pages. */
@@ -222,7 +229,7 @@ final class HttpExchange implements Exchange {
     private void finish() {
         responseComplete = true;
         connection.outputQueued();
-        context.responded(client, request, status.code(), bodyBytes);
+        context.responded(client, request, routed.server(), status.code(), bodyBytes, startNanos);
         abortActions = List.of();
         connection.responseComplete(this);
     }
@@ -270,10 +277,11 @@ final class HttpExchange implements Exchange {
 
     /**
      * Answers a request that broke the protocol (or timed out), then closes. {@code peer} is logged as
-     * the client when there is no exchange (the head did not parse, so no forwarding header was read).
+     * the client, and {@code startNanos} as the request's start, when there is no exchange (the head did
+     * not parse, so no forwarding header was read).
      */
     static void sendParseError(Endpoint endpoint, HttpContext context, HttpExchange exchange, InetSocketAddress peer,
-                               HttpStatus status) {
+                               long startNanos, HttpStatus status) {
         RequestHead request = exchange == null ? null : exchange.request;
         Response response = BuiltInErrorPage.response(status, new HttpHeaders(0));
         ResponseBody.Bytes body = (ResponseBody.Bytes) response.body();
@@ -281,8 +289,14 @@ final class HttpExchange implements Exchange {
         HttpVersion version = request == null ? HttpVersion.HTTP_1_1 : request.version();
         ByteBuffer head = copy(context.serializer().encodeHead(
                 new ResponseHead(status, response.headers(), body.length()), method, version, false));
+        long bodyLength = body.length(); // before the write, which may consume the buffer
         endpoint.write(head, body.data());
-        context.responded(exchange == null ? peer : exchange.client, request, status.code(), body.length());
+        if (exchange == null) {
+            context.responded(peer, null, null, status.code(), bodyLength, startNanos);
+        } else {
+            context.responded(exchange.client, request, exchange.routed.server(), status.code(), bodyLength,
+                    exchange.startNanos);
+        }
         if (exchange != null) {
             exchange.responseStarted = true;
             exchange.responseComplete = true;
