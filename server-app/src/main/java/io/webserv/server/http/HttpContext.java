@@ -20,7 +20,7 @@ public final class HttpContext {
     private final HttpTimeouts timeouts;
     private final Executor blockingExecutor;
     private final AccessLog accessLog;
-    private final ResponseCounters counters = new ResponseCounters();
+    private final HttpMetrics metrics = new HttpMetrics();
     private final TrustedProxies realIp;
     /** One serializer per event loop thread: its head is copied out before the next use. */
     private final ThreadLocal<ResponseSerializer> serializers;
@@ -55,15 +55,14 @@ public final class HttpContext {
         return realIp.client(peer, request.headers());
     }
 
-    /** Every response sent goes to the access log and the counters. */
+    /** Every response sent goes to the access log (and to the metrics, through its connection). */
     void responded(InetSocketAddress remote, RequestHead request, int status, long bodyBytes) {
         accessLog.log(remote, request, status, bodyBytes);
-        counters.record(status, bodyBytes);
     }
 
-    /** The responses counted so far, for the status pages. */
-    public ResponseCounters counters() {
-        return counters;
+    /** The HTTP counters of every loop, for the status pages and /metrics. */
+    public HttpMetrics metrics() {
+        return metrics;
     }
 
     /** The calling event loop's header value cache. */

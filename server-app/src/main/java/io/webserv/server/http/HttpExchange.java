@@ -223,6 +223,7 @@ final class HttpExchange implements Exchange {
         responseComplete = true;
         connection.outputQueued();
         context.responded(client, request, status.code(), bodyBytes);
+        connection.countResponse(request, status.code(), bodyBytes);
         abortActions.clear();
         connection.responseComplete(this);
     }
@@ -271,8 +272,10 @@ final class HttpExchange implements Exchange {
     /**
      * Answers a request that broke the protocol (or timed out), then closes. {@code peer} is logged as
      * the client when there is no exchange (the head did not parse, so no forwarding header was read).
+     *
+     * @return the body bytes of the answer
      */
-    static void sendParseError(Endpoint endpoint, HttpContext context, HttpExchange exchange, InetSocketAddress peer,
+    static long sendParseError(Endpoint endpoint, HttpContext context, HttpExchange exchange, InetSocketAddress peer,
                                HttpStatus status) {
         RequestHead request = exchange == null ? null : exchange.request;
         Response response = BuiltInErrorPage.response(status, new HttpHeaders(0));
@@ -281,13 +284,15 @@ final class HttpExchange implements Exchange {
         HttpVersion version = request == null ? HttpVersion.HTTP_1_1 : request.version();
         ByteBuffer head = copy(context.serializer().encodeHead(
                 new ResponseHead(status, response.headers(), body.length()), method, version, false));
+        long bodyBytes = body.length(); // before the write, which may consume the buffer
         endpoint.write(head, body.data());
-        context.responded(exchange == null ? peer : exchange.client, request, status.code(), body.length());
+        context.responded(exchange == null ? peer : exchange.client, request, status.code(), bodyBytes);
         if (exchange != null) {
             exchange.responseStarted = true;
             exchange.responseComplete = true;
         }
         endpoint.closeAfterFlush();
+        return bodyBytes;
     }
 
     void outputDrained() {
