@@ -61,7 +61,8 @@ final class Dashboard {
             b.append("<tr><td>").append(method).append("</td>");
             for (int c = 1; c <= 5; c++) {
                 final int statusClass = c;
-                b.append("<td>").append(s.requests().byMethodAndClass().stream()
+                b.append("<td data-k=\"requests_by_method_and_class.").append(method).append('.').append(c).append("xx\">")
+                        .append(s.requests().byMethodAndClass().stream()
                         .filter(r -> r.method().equals(method) && r.statusClass() == statusClass)
                         .mapToLong(ServerStatistics.RequestCount::count).sum()).append("</td>");
             }

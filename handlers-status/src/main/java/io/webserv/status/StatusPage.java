@@ -52,6 +52,11 @@ final class StatusPage {
                         .collect(Collectors.toMap(m -> m, s.requests()::ofMethod, (a, b) -> a, java.util.LinkedHashMap::new)))
                 + ",\"requests_by_class\":" + object(IntStream.rangeClosed(1, 5).boxed()
                         .collect(Collectors.toMap(c -> c + "xx", s.requests()::ofClass, (a, b) -> a, java.util.LinkedHashMap::new)))
+                + ",\"requests_by_method_and_class\":" + ServerStatistics.METHODS.stream()
+                        .map(m -> string(m) + ":" + object(s.requests().byMethodAndClass().stream().filter(c -> c.method().equals(m))
+                                .collect(Collectors.toMap(c -> c.statusClass() + "xx", ServerStatistics.RequestCount::count,
+                                        (a, b) -> a, java.util.LinkedHashMap::new))))
+                        .collect(Collectors.joining(",", "{", "}"))
                 + ",\"duration_seconds\":{\"bounds\":" + d.upperBounds() .stream().map(PrometheusText::number)
                         .collect(Collectors.joining(",", "[", "]"))
                 + ",\"counts\":" + d.counts().stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"))

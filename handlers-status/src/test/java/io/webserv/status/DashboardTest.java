@@ -26,6 +26,7 @@ class DashboardTest {
                 .contains("<th data-k=\"requests\">5321</th>")
                 .contains("<th data-k=\"requests_by_class.2xx\">5300</th>")
                 .contains("<tr><td>404</td><td>20</td></tr>")
+                .contains("<td data-k=\"requests_by_method_and_class.GET.4xx\">20</td>")
                 .contains("<td data-k=\"timeouts.keep_alive\">9</td>")
                 .contains("<td data-ms=\"duration_seconds.p99\">2.34 ms</td>")
                 .contains("<b data-k=\"uptime_seconds\">90</b>")
