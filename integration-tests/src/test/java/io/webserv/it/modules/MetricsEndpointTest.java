@@ -123,9 +123,13 @@ class MetricsEndpointTest {
             String body = response.substring(response.indexOf("\r\n\r\n") + 4);
 
             Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
-            promtool.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-            promtool.getOutputStream().close();
-            String said = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            try (var stdin = promtool.getOutputStream()) {
+                stdin.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+            String said;
+            try (InputStream stdout = promtool.getInputStream()) { // closed, so no descriptor outlives the test
+                said = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
+            }
             assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(said).as(path).isEmpty();
             assertThat(promtool.exitValue()).as(path).isZero();
