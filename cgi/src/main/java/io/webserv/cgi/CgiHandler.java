@@ -135,6 +135,11 @@ public final class CgiHandler implements Handler, AutoCloseable {
         return registry.size();
     }
 
+    /** {@return the CGI processes running now, and those spawned, killed and timed out since the start} */
+    public CgiCounts counts() {
+        return registry.counts();
+    }
+
     /** Kills every script still running and waits (up to 2 s) for them to be reaped; stops the timer. */
     @Override
     public void close() {

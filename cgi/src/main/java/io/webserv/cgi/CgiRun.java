@@ -49,6 +49,7 @@ final class CgiRun {
         this.body = new BodyQueue(onRoom);
         this.watchdog = new Watchdog(timer, timeoutNanos, () -> {
             timedOut = true;
+            registry.timedOut();
             stop();
             onTimeout.run();
         });
@@ -70,7 +71,7 @@ final class CgiRun {
             }
         }
         if (!keep) {
-            ProcessRegistry.killTree(started);
+            registry.kill(started);
             return false;
         }
         watchdog.start();
@@ -136,9 +137,9 @@ final class CgiRun {
         Process victim = end();
         if (victim != null) {
             try {
-                timer.execute(() -> ProcessRegistry.killTree(victim));
+                timer.execute(() -> registry.kill(victim));
             } catch (RejectedExecutionException e) {
-                ProcessRegistry.killTree(victim); // the server is stopping
+                registry.kill(victim); // the server is stopping
             }
         }
     }
@@ -152,11 +153,11 @@ final class CgiRun {
         try {
             timer.schedule(() -> {
                 if (done.isAlive()) {
-                    ProcessRegistry.killTree(done);
+                    registry.kill(done);
                 }
             }, timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            ProcessRegistry.killTree(done); // the server is stopping
+            registry.kill(done); // the server is stopping
         }
     }
 

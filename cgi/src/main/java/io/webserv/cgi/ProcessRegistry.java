@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every CGI process still running, so that the server's shutdown can kill them all (SPEC §1: "kill CGI
@@ -22,6 +23,10 @@ final class ProcessRegistry {
     private static final Logger log = LoggerFactory.getLogger(ProcessRegistry.class);
 
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    /** Counted per process, not per request on a loop: a fork costs far more than these adds. */
+    private final LongAdder spawned = new LongAdder();
+    private final LongAdder killed = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
     private volatile boolean closed;
 
     /**
@@ -30,10 +35,11 @@ final class ProcessRegistry {
      * @return false when the registry is closed: the process has been killed
      */
     boolean add(Process process) {
+        spawned.increment();
         running.add(process);
         process.onExit().thenRun(() -> running.remove(process));
         if (closed) {
-            killTree(process);
+            kill(process);
             return false;
         }
         return true;
@@ -50,7 +56,7 @@ final class ProcessRegistry {
         if (!victims.isEmpty()) {
             log.info("killing {} CGI processes", victims.size());
         }
-        victims.forEach(ProcessRegistry::killTree);
+        victims.forEach(this::kill);
         CompletableFuture<?>[] exits = victims.stream().map(Process::onExit).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(exits).get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -59,6 +65,24 @@ final class ProcessRegistry {
         } catch (ExecutionException | TimeoutException e) {
             log.warn("CGI processes still running after {}: {}", wait, running.size());
         }
+    }
+
+    /** A run's watchdog fired: its script made no progress within {@code timeouts.cgi}. */
+    void timedOut() {
+        timeouts.increment();
+    }
+
+    /** {@return what the CGI runs of this registry did so far} */
+    CgiCounts counts() {
+        return new CgiCounts(running.size(), spawned.sum(), killed.sum(), timeouts.sum());
+    }
+
+    /** Kills a process tree (see {@link #killTree}), counted as killed if the process was still alive. */
+    void kill(Process process) {
+        if (process.isAlive()) {
+            killed.increment();
+        }
+        killTree(process);
     }
 
     /**

@@ -5,15 +5,14 @@ import io.webserv.config.model.RouteConfig;
 import io.webserv.handlers.api.Handler;
 import io.webserv.handlers.spi.HandlerModule;
 import io.webserv.handlers.spi.ModuleContext;
-import io.webserv.http.syntax.AddressRange;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 
 /**
- * {@code handler: status}: the server's live counters at a route, for the clients the {@code allow}
- * option lists (addresses or CIDR blocks; loopback only when not set).
+ * {@code handler: status}: the server's live counters at a route: a dashboard for browsers, JSON,
+ * text, and Prometheus' format at {@code /metrics} below the route ({@link StatusHandler}), for the
+ * clients the {@code allow} option lists (addresses or CIDR blocks; loopback only when not set).
  *
  * <pre>{@code
  * - path: /status
@@ -22,9 +21,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class StatusModule implements HandlerModule {
-
-    /** Loopback in both families, as nginx's stub_status is usually guarded. */
-    static final List<String> DEFAULT_ALLOW = List.of("127.0.0.0/8", "::1");
 
     @Override
     public String name() {
@@ -38,14 +34,6 @@ public final class StatusModule implements HandlerModule {
 
     @Override
     public Handler create(RouteConfig route, HandlerMount mount, ModuleContext context) {
-        List<String> allow = mount.optionValues("allow");
-        List<AddressRange> ranges = (allow.isEmpty() ? DEFAULT_ALLOW : allow).stream().map(text -> {
-            try {
-                return AddressRange.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("option 'allow': " + e.getMessage(), e);
-            }
-        }).toList();
-        return new StatusHandler(context.statistics(), ranges, Clock.systemUTC());
+        return new StatusHandler(context.statistics(), AllowList.of(mount), Clock.systemUTC(), false);
     }
 }

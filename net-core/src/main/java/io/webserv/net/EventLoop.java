@@ -39,6 +39,10 @@ final class EventLoop implements Executor {
     private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
     private static final int ACCEPTS_PER_EVENT = 64;
     private static final long ACCEPT_BACKOFF_NANOS = 100_000_000L;
+    static final int BYTES_READ = 0;
+    static final int BYTES_WRITTEN = 1;
+    static final int REJECTED = 2;
+    private static final int COUNTERS = 3;
 
     /** Turns accepting back on after a failed accept (out of file descriptors). */
     private static final class AcceptResumer extends io.webserv.net.internal.Timed {
@@ -66,6 +70,8 @@ final class EventLoop implements Executor {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final DeadlineQueue deadlines = new DeadlineQueue();
     private final BufferPool buffers;
+    /** Bytes read and written, connections refused over {@code maxConnections}: this loop's own. */
+    private final LoopCounters counters = new LoopCounters(COUNTERS);
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean running = true;
     private int connections;
@@ -149,6 +155,7 @@ final class EventLoop implements Executor {
                 acceptPauses = 0;
             }
             if (!reactor.reserveConnection()) {
+                counters.increment(REJECTED);
                 closeQuietly(channel);
                 continue;
             }
@@ -285,6 +292,10 @@ final class EventLoop implements Executor {
 
     long nanoTime() {
         return options.nanoTime().getAsLong();
+    }
+
+    LoopCounters counters() {
+        return counters;
     }
 
     DeadlineQueue deadlines() {

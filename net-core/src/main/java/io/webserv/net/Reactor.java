@@ -214,6 +214,29 @@ public final class Reactor implements AutoCloseable {
         return acceptedConnections.sum();
     }
 
+    /** {@return the connections closed at once since the start because {@code maxConnections} were open} */
+    public long rejectedConnections() {
+        return sum(EventLoop.REJECTED);
+    }
+
+    /** {@return the bytes read from every connection since the start, across all loops} */
+    public long bytesRead() {
+        return sum(EventLoop.BYTES_READ);
+    }
+
+    /** {@return the bytes written to every connection since the start (what the kernel took), across all loops} */
+    public long bytesWritten() {
+        return sum(EventLoop.BYTES_WRITTEN);
+    }
+
+    private long sum(int slot) {
+        long total = 0;
+        for (EventLoop loop : loops) {
+            total += loop.counters().get(slot);
+        }
+        return total;
+    }
+
     /** Buffers the loops' pools have lent out right now (each read on its own loop thread). */
     int buffersInUse() throws InterruptedException {
         int total = 0;

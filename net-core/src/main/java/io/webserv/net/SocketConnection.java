@@ -98,6 +98,9 @@ final class SocketConnection extends Timed implements Endpoint {
             close();
             return;
         }
+        if (n > 0) {
+            loop.counters().add(EventLoop.BYTES_READ, n);
+        }
         if (state == State.LINGERING) {
             input.clear(); // a closing connection reads only to drop
             if (n < 0) {
@@ -175,12 +178,15 @@ final class SocketConnection extends Timed implements Endpoint {
     private void flush() {
         while (true) {
             boolean drained;
+            long before = output.writtenBytes();
             try {
                 drained = output.flush(channel);
             } catch (IOException e) {
                 log.debug("write failed, closing {}: {}", remoteAddress(), e.toString());
                 close();
                 return;
+            } finally {
+                loop.counters().add(EventLoop.BYTES_WRITTEN, output.writtenBytes() - before);
             }
             if (!drained || state != State.OPEN) {
                 break;

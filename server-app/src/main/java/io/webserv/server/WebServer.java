@@ -85,7 +85,7 @@ public final class WebServer implements AutoCloseable {
                 .withSendBuffer(sendBuffer(config.io().sendBuffer()));
         this.reactor = new Reactor(options);
         this.files = fileCache(config);
-        this.statistics = new LiveStatistics(reactor, context.counters());
+        this.statistics = new LiveStatistics(reactor, context.metrics(), cgi);
         this.sockets = new ListenerSockets(reactor,
                 (table, listen) -> endpoint -> new HttpConnection(endpoint, context, table, listen.proxyProtocol()));
     }

@@ -84,7 +84,7 @@ class StatusModuleTest {
     @Test
     void answersTextHeadAndOnlyTheRouteMethods() throws Exception {
         try (RawClient client = new RawClient(server.address())) {
-            RawResponse text = client.send(Requests.get("/status")).read();
+            RawResponse text = client.send(Requests.get("/status?format=text")).read();
             assertThat(text.header("content-type")).isEqualTo("text/plain; charset=utf-8");
             assertThat(text.bodyText()).contains("connections_open: 1\n").contains("requests: 0\n");
 

@@ -52,13 +52,15 @@ public final class HttpConnection implements ConnectionHandler {
     private final HttpContext context;
     private final SiteTable sites;
     private final RequestParser parser;
+    /** This loop's counters: taken once, here on the loop thread. */
+    private final HttpMetrics.Loop metrics;
+    /** When the current request's first byte was read (System.nanoTime), or 0 between requests. */
+    private long requestStart;
     /** Until the PROXY protocol header is read: its decoder; null after it, or on a listener without one. */
     private ProxyHeaderDecoder proxyHeader;
     /** The immediate peer: the TCP peer, or the source a PROXY protocol header names. */
     private InetSocketAddress peer;
     private HttpExchange exchange;
-    /** {@link System#nanoTime()} when the current request's first byte was read (its logged duration's start). */
-    private long requestStartNanos;
     private Wait waiting = Wait.NONE;
     private long sendProgress;
     private boolean reading;
@@ -92,6 +94,7 @@ public final class HttpConnection implements ConnectionHandler {
         this.context = context;
         this.sites = sites;
         this.parser = new RequestParser(context.limits(), context.valueCache()); // created on the loop thread
+        this.metrics = context.metrics().forThisLoop();
         this.peer = endpoint.remoteAddress();
         this.proxyHeader = proxyProtocol ? new ProxyHeaderDecoder() : null;
         arm(Wait.HEADER); // a new connection gets the header timeout for its first request (and PROXY header)
@@ -182,8 +185,8 @@ public final class HttpConnection implements ConnectionHandler {
                 // that leaves is noticed (EOF or reset) and its work aborted.
                 return;
             }
-            if (exchange == null && !parser.isMidMessage() && in.hasRemaining()) {
-                requestStartNanos = System.nanoTime(); // the first byte of a request (or its leading empty line)
+            if (exchange == null && requestStart == 0 && in.hasRemaining()) {
+                requestStart = System.nanoTime(); // the first byte of the next request is here
             }
             ParseResult result = parser.parse(in);
             switch (result) {
@@ -209,7 +212,7 @@ public final class HttpConnection implements ConnectionHandler {
         disarm();
         Sites current = sites.current(); // this request's configuration, to its end
         Routed routed = current.hosts().route(endpoint.localAddress(), head);
-        exchange = new HttpExchange(this, endpoint, context, current, head, routed, requestStartNanos);
+        exchange = new HttpExchange(this, endpoint, context, current, head, routed, requestStart);
         if (head.hasBody()) {
             long limit = routed.route().clientMaxBodySize();
             parser.limitBody(limit);
@@ -249,6 +252,16 @@ public final class HttpConnection implements ConnectionHandler {
         return endpoint.queuedBytes() > HttpExchange.OUTPUT_HIGH_WATER || answersQueued >= MAX_ANSWERS_QUEUED;
     }
 
+    /**
+     * Counts a response whose last byte was just queued; its duration runs from its request's first
+     * byte. {@code request} is null when the request line did not parse.
+     */
+    void countResponse(RequestHead request, int status, long bodyBytes) {
+        long nanos = requestStart == 0 ? 0 : System.nanoTime() - requestStart;
+        requestStart = 0;
+        metrics.responded(request, status, bodyBytes, nanos);
+    }
+
     /** Called by the exchange when the last byte of its response is queued. */
     void responseComplete(HttpExchange done) {
         if (endpoint.queuedBytes() > 0) {
@@ -278,6 +291,7 @@ public final class HttpConnection implements ConnectionHandler {
     /** The request broke the protocol: answer with its status if nothing was sent yet, then close. */
     private void reject(ParseError error) {
         log.debug("rejecting request from {}: {} ({})", endpoint.remoteAddress(), error.message(), error.rfcSection());
+        metrics.parseError(error.status().code());
         if (exchange != null) {
             exchange.failBody(error.status());
             if (exchange.isResponseStarted()) {
@@ -285,7 +299,8 @@ public final class HttpConnection implements ConnectionHandler {
                 return;
             }
         }
-        HttpExchange.sendParseError(endpoint, context, exchange, peer, requestStartNanos, error.status());
+        countResponse(exchange == null ? null : exchange.request(), error.status().code(),
+                HttpExchange.sendParseError(endpoint, context, exchange, peer, requestStart, error.status()));
     }
 
     /** A handler paused the body (its disk is busy): the body timeout waits for the client, not for us. */
@@ -333,6 +348,7 @@ public final class HttpConnection implements ConnectionHandler {
         waiting = Wait.NONE;
         switch (expired) {
             case HEADER -> {
+                metrics.timedOut(HttpMetrics.Timeout.HEADER);
                 if (proxyHeader != null) {
                     log.debug("closing {}: no PROXY protocol header within the header timeout", endpoint.remoteAddress());
                     endpoint.close();
@@ -342,12 +358,19 @@ public final class HttpConnection implements ConnectionHandler {
                     endpoint.close(); // nothing came: close silently (SPEC §3)
                 }
             }
-            case KEEP_ALIVE -> endpoint.close();
-            case BODY -> reject408();
+            case KEEP_ALIVE -> {
+                metrics.timedOut(HttpMetrics.Timeout.KEEP_ALIVE);
+                endpoint.close();
+            }
+            case BODY -> {
+                metrics.timedOut(HttpMetrics.Timeout.BODY);
+                reject408();
+            }
             case SEND -> {
                 if (endpoint.bytesWritten() != sendProgress) {
                     arm(Wait.SEND); // the client is slow, not stalled: give it another period
                 } else {
+                    metrics.timedOut(HttpMetrics.Timeout.SEND);
                     log.debug("send timeout, closing {}", endpoint.remoteAddress());
                     endpoint.close();
                 }
@@ -365,7 +388,8 @@ public final class HttpConnection implements ConnectionHandler {
                 return;
             }
         }
-        HttpExchange.sendParseError(endpoint, context, exchange, peer, requestStartNanos, HttpStatus.REQUEST_TIMEOUT);
+        countResponse(exchange == null ? null : exchange.request(), HttpStatus.REQUEST_TIMEOUT.code(),
+                HttpExchange.sendParseError(endpoint, context, exchange, peer, requestStart, HttpStatus.REQUEST_TIMEOUT));
     }
 
     /**

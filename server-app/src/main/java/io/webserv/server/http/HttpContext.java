@@ -21,7 +21,7 @@ public final class HttpContext {
     private final HttpTimeouts timeouts;
     private final Executor blockingExecutor;
     private final AccessLog accessLog;
-    private final ResponseCounters counters = new ResponseCounters();
+    private final HttpMetrics metrics = new HttpMetrics();
     private final TrustedProxies realIp;
     /** One serializer per event loop thread: its head is copied out before the next use. */
     private final ThreadLocal<ResponseSerializer> serializers;
@@ -57,7 +57,7 @@ public final class HttpContext {
     }
 
     /**
-     * Every response sent goes to the access log and the counters.
+     * Every response sent goes to the access log (and to the metrics, through its connection).
      *
      * @param request    null when the request line could not be parsed
      * @param server     the server that answered, null when the request reached none
@@ -66,12 +66,11 @@ public final class HttpContext {
     void responded(InetSocketAddress remote, RequestHead request, ServerConfig server, int status, long bodyBytes,
                    long startNanos) {
         accessLog.log(remote, request, server, status, bodyBytes, startNanos);
-        counters.record(status, bodyBytes);
     }
 
-    /** The responses counted so far, for the status pages. */
-    public ResponseCounters counters() {
-        return counters;
+    /** The HTTP counters of every loop, for the status pages and /metrics. */
+    public HttpMetrics metrics() {
+        return metrics;
     }
 
     /** The calling event loop's header value cache. */

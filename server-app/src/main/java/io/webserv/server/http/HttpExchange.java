@@ -230,6 +230,7 @@ final class HttpExchange implements Exchange {
         responseComplete = true;
         connection.outputQueued();
         context.responded(client, request, routed.server(), status.code(), bodyBytes, startNanos);
+        connection.countResponse(request, status.code(), bodyBytes);
         abortActions = List.of();
         connection.responseComplete(this);
     }
@@ -279,8 +280,10 @@ final class HttpExchange implements Exchange {
      * Answers a request that broke the protocol (or timed out), then closes. {@code peer} is logged as
      * the client, and {@code startNanos} as the request's start, when there is no exchange (the head did
      * not parse, so no forwarding header was read).
+     *
+     * @return the body bytes of the answer
      */
-    static void sendParseError(Endpoint endpoint, HttpContext context, HttpExchange exchange, InetSocketAddress peer,
+    static long sendParseError(Endpoint endpoint, HttpContext context, HttpExchange exchange, InetSocketAddress peer,
                                long startNanos, HttpStatus status) {
         RequestHead request = exchange == null ? null : exchange.request;
         Response response = BuiltInErrorPage.response(status, new HttpHeaders(0));
@@ -302,6 +305,7 @@ final class HttpExchange implements Exchange {
             exchange.responseComplete = true;
         }
         endpoint.closeAfterFlush();
+        return bodyLength;
     }
 
     void outputDrained() {
