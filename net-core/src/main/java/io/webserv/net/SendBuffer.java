@@ -13,10 +13,13 @@ import java.nio.channels.SocketChannel;
  * <p>Why a fixed size can help: a large file goes out with one {@code sendfile} that the kernel
  * takes whole into an autotuned buffer (1 MiB at a time, measured), faster than the peer's receive
  * window lets it leave. The rest is transmitted later, when the peer's acknowledgements arrive, and on
- * loopback that work runs on the <em>peer's</em> CPU. With 128 KiB the server sends what the window
- * takes, itself: a 1 MiB file to wrk over loopback went from 1.83–1.96 to 3.31–3.80 GB/s
- * (server on CPU 0, wrk {@code -t1 -c16} on CPU 1, 8 runs; 64 KiB 3.61–3.66, 256 KiB 2.38–3.69,
- * 512 KiB 1.96). Over a real network a fixed buffer caps a connection at buffer ÷ round-trip time
+ * loopback that work runs on the <em>peer's</em> CPU. With a fixed 96 KiB the server sends what the
+ * window takes, itself: a 1 MiB file to wrk over loopback went from 1.83–1.96 GB/s (autotuning) to
+ * 3.31–3.80 with 128 KiB (server on CPU 0, wrk {@code -t1 -c16} on CPU 1, 8 runs; 256 KiB 2.38–3.69,
+ * 512 KiB 1.96), and 96 KiB beat 128 KiB in 6 alternating pairs (3.83–4.07 against 2.99–3.90 GB/s,
+ * at 151–166 against 142–168 µs of server CPU per request). Smaller is worse: the kernel doubles the
+ * value, and below two loopback segments (64 KiB each) every segment waits for a delayed
+ * acknowledgement: 32 KiB gave 27–43 MB/s, 40 ms per segment. Over a real network a fixed buffer caps a connection at buffer ÷ round-trip time
  * (256 KiB at 50 ms: 5 MB/s), which autotuning does not, so the default applies it to loopback peers
  * only, where the round trip is microseconds (a proxy on the same host, the benchmark).
  *
@@ -28,8 +31,8 @@ public record SendBuffer(int bytes, boolean loopbackPeersOnly) {
     /** The kernel's autotuning for every connection. */
     public static final SendBuffer KERNEL = new SendBuffer(0, false);
 
-    /** 128 KiB for loopback peers, the kernel's autotuning for the rest: the measured best above. */
-    public static final SendBuffer AUTO = new SendBuffer(128 * 1024, true);
+    /** 96 KiB for loopback peers, the kernel's autotuning for the rest: the measured best above. */
+    public static final SendBuffer AUTO = new SendBuffer(96 * 1024, true);
 
     /**
      * Checks the size.
