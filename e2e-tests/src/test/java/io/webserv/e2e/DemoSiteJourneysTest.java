@@ -2,14 +2,15 @@ package io.webserv.e2e;
 
 import io.webserv.e2e.support.Browser;
 import io.webserv.e2e.support.DemoSite;
+import io.webserv.e2e.support.DemoSiteInBrowser;
 import io.webserv.e2e.support.NetworkLog;
 import io.webserv.e2e.support.NetworkLog.Exchange;
 import io.webserv.it.support.TestFiles;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -34,22 +35,15 @@ class DemoSiteJourneysTest {
     /** The header's background colour in demo/www/style.css: there only if the stylesheet applied. */
     private static final String STYLED_HEADER = "rgba(29, 35, 48, 1)";
 
+    @RegisterExtension
+    static final DemoSiteInBrowser DEMO = new DemoSiteInBrowser();
     private static DemoSite site;
     private static Browser browser;
 
     @BeforeAll
-    static void start(@TempDir Path dir) throws Exception {
-        site = DemoSite.start(dir.resolve("demo"));
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        try (DemoSite closing = site) {
-            if (browser != null) {
-                browser.close();
-            }
-        }
+    static void useTheDemo() {
+        site = DEMO.site();
+        browser = DEMO.browser();
     }
 
     @BeforeEach

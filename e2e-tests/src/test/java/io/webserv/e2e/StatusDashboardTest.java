@@ -2,18 +2,17 @@ package io.webserv.e2e;
 
 import io.webserv.e2e.support.Browser;
 import io.webserv.e2e.support.DemoSite;
+import io.webserv.e2e.support.DemoSiteInBrowser;
 import io.webserv.e2e.support.NetworkLog;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,22 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatusDashboardTest {
 
+    @RegisterExtension
+    static final DemoSiteInBrowser DEMO = new DemoSiteInBrowser();
     private static DemoSite site;
     private static Browser browser;
 
     @BeforeAll
-    static void start(@TempDir Path dir) throws Exception {
-        site = DemoSite.start(dir.resolve("demo"));
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        try (DemoSite closing = site) {
-            if (browser != null) {
-                browser.close();
-            }
-        }
+    static void useTheDemo() {
+        site = DEMO.site();
+        browser = DEMO.browser();
     }
 
     @Test
