@@ -86,10 +86,23 @@ public final class FileCache {
         this.nanoTime = nanoTime;
     }
 
-    /** The entry for {@code path} on {@code route} if it is still valid, else null (look at the disk). */
+    /**
+     * The entry for {@code path} on {@code route} if it is still valid, else null: look at the disk. A
+     * stale entry is answered with while another request looks at the disk for it (at most
+     * {@link #VALIDITY_NANOS} more): without that, every request for a hot file in the moment after
+     * its second went to the blocking pool at once (64 connections, 64 realpaths, stats and reads on
+     * the loop's CPU, once a second).
+     */
     CachedFile lookup(RouteConfig route, String path) {
         CachedFile cached = entries.get(new Key(route, path));
-        return cached != null && nanoTime.getAsLong() - cached.validUntil() < 0 ? cached : null;
+        if (cached == null) {
+            return null;
+        }
+        long now = nanoTime.getAsLong();
+        if (now - cached.validUntil() < 0) {
+            return cached;
+        }
+        return cached.startRevalidation(now, VALIDITY_NANOS) ? null : cached;
     }
 
     /** The entry for {@code path} on {@code route}, valid or not, else null: to renew an unchanged file's. */

@@ -109,7 +109,11 @@ final class StaticFileResolver {
         FileFacts facts = FileFacts.of(attributes.size(), attributes.lastModifiedTime().toMillis(), contentType);
         String path = request.target().path();
         if (cache.accepts(attributes.size())) {
-            Optional<byte[]> content = readWhole(real, attributes.size());
+            CachedFile known = cache.peek(route, path);
+            Optional<byte[]> content = known != null && known.content() instanceof InMemoryContent kept
+                    && isSameFile(known, facts, attributes.fileKey())
+                    ? Optional.of(kept.bytes()) // unchanged: renewed without reading it again
+                    : readWhole(real, attributes.size());
             if (content.isPresent()) {
                 CachedFile cached = cache.entry(facts, attributes.fileKey(), new InMemoryContent(content.get()));
                 cache.store(route, path, cached);

@@ -51,6 +51,25 @@ class FileCacheTest {
     }
 
     @Test
+    void oneRequestLooksAtTheDiskForAStaleEntryWhileTheOthersAreAnsweredWithIt() {
+        CachedFile hello = file(5);
+        cache.store(route, "/hello.txt", hello);
+        now.addAndGet(FileCache.VALIDITY_NANOS); // stale
+
+        assertThat(cache.lookup(route, "/hello.txt")).as("the first: look at the disk").isNull();
+        assertThat(cache.lookup(route, "/hello.txt")).as("the others meanwhile").isSameAs(hello);
+        now.addAndGet(FileCache.VALIDITY_NANOS / 2);
+        assertThat(cache.lookup(route, "/hello.txt")).isSameAs(hello);
+
+        now.addAndGet(FileCache.VALIDITY_NANOS); // no new entry came: that request was lost
+        assertThat(cache.lookup(route, "/hello.txt")).as("another one looks at the disk").isNull();
+
+        CachedFile renewed = file(5);
+        cache.store(route, "/hello.txt", renewed);
+        assertThat(cache.lookup(route, "/hello.txt")).isSameAs(renewed);
+    }
+
+    @Test
     void keysOnTheRouteInstanceAndThePath() {
         cache.store(route, "/a", file(1));
 
