@@ -128,6 +128,7 @@ public final class Main {
             err.println("webserv: " + e.getMessage());
             return 1;
         }
+        promoteStartUpObjects();
         ConfigReloader reloader = file == null ? null : new ConfigReloader(file, server);
         Signals.onHangup(reloader == null ? ConfigReloader::nothingToReload : reloader::request);
         if (pidFile != null) {
@@ -152,6 +153,18 @@ public final class Main {
         });
         Signals.onTermination(stop::signalled);
         return RUNNING;
+    }
+
+    /**
+     * Start-up leaves about 4 MB of objects that live as long as the process (configuration, logging,
+     * handlers, the loops' buffers), still in the young generation. Each young collection copied them
+     * from one survivor space to the other until they were 15 collections old: 4.4–7 ms pauses instead
+     * of 0.5 ms for the first fifteen collections under load (-Xlog:gc+age; a 13-byte file under wrk
+     * -c64: p99 40.8, 4.2, 3.1, 1.7 ms in the first four 5-second runs). One full collection here, before
+     * the first request, moves them to the old generation at once (a no-op under -XX:+DisableExplicitGC).
+     */
+    private static void promoteStartUpObjects() {
+        System.gc();
     }
 
     private static void configureLogging(AccessLog accessLog) {
