@@ -109,13 +109,12 @@ final class StaticFileResolver {
         FileFacts facts = FileFacts.of(attributes.size(), attributes.lastModifiedTime().toMillis(), contentType);
         String path = request.target().path();
         if (cache.accepts(attributes.size())) {
-            CachedFile known = cache.peek(route, path);
-            Optional<byte[]> content = known != null && known.content() instanceof InMemoryContent kept
-                    && isSameFile(known, facts, attributes.fileKey())
-                    ? Optional.of(kept.bytes()) // unchanged: renewed without reading it again
-                    : readWhole(real, attributes.size());
+            Optional<InMemoryContent> content = unchangedContent(route, path, facts, attributes.fileKey())
+                    instanceof InMemoryContent kept
+                    ? Optional.of(kept) // renewed without reading it again
+                    : readWhole(real, attributes.size()).map(InMemoryContent::new);
             if (content.isPresent()) {
-                CachedFile cached = cache.entry(facts, attributes.fileKey(), new InMemoryContent(content.get()));
+                CachedFile cached = cache.entry(facts, attributes.fileKey(), content.get());
                 cache.store(route, path, cached);
                 return FileResponder.respond(request, facts, cached::body);
             }
@@ -134,9 +133,8 @@ final class StaticFileResolver {
      */
     private ResponseBody sharedDescriptor(RouteConfig route, String path, Path real, FileFacts facts, Object identity,
                                           long position, long count) throws IOException {
-        CachedFile known = cache.peek(route, path);
         SharedFile shared;
-        if (known != null && known.content() instanceof SharedFile kept && isSameFile(known, facts, identity) && kept.acquire()) {
+        if (unchangedContent(route, path, facts, identity) instanceof SharedFile kept && kept.acquire()) {
             shared = kept; // the share just taken is the renewed entry's
         } else {
             // The link check on the last component closes the gap between checking the real path and opening it.
@@ -147,9 +145,15 @@ final class StaticFileResolver {
         return body;
     }
 
-    private static boolean isSameFile(CachedFile known, FileFacts facts, Object identity) {
-        return known.facts().length() == facts.length() && known.facts().modifiedMillis() == facts.modifiedMillis()
-                && Objects.equals(known.identity(), identity);
+    /**
+     * The content the cache keeps for {@code path} (valid or stale) when it is still the same file —
+     * identity, length and modification time — else null.
+     */
+    private CachedContent unchangedContent(RouteConfig route, String path, FileFacts facts, Object identity) {
+        CachedFile known = cache.peek(route, path);
+        boolean same = known != null && known.facts().length() == facts.length()
+                && known.facts().modifiedMillis() == facts.modifiedMillis() && Objects.equals(known.identity(), identity);
+        return same ? known.content() : null;
     }
 
     /** The file's bytes, or empty when its size is no longer {@code length} (it is being written). */

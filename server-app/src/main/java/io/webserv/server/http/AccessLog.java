@@ -40,15 +40,15 @@ public final class AccessLog {
     /**
      * @param request    null when the request line itself could not be parsed
      * @param server     the server that answered, null when the request reached none
-     * @param startNanos {@link System#nanoTime()} when the request's first byte was read
+     * @param durationNanos from the request's first byte read to the response's last byte queued
      */
     void log(InetSocketAddress client, RequestHead request, ServerConfig server, int status, long bodyBytes,
-             long startNanos) {
+             long durationNanos) {
         if (!enabled) {
             return;
         }
         AccessEntry entry = new AccessEntry(client, request, server, status, bodyBytes,
-                System.nanoTime() - startNanos, System.currentTimeMillis());
+                durationNanos, System.currentTimeMillis());
         ACCESS.info("{}", format.format(entry));
     }
 }

@@ -1,5 +1,6 @@
 package io.webserv.server.http;
 
+import io.webserv.config.model.ServerConfig;
 import io.webserv.handlers.routing.Routed;
 import io.webserv.http.message.HttpStatus;
 import io.webserv.http.message.RequestHead;
@@ -212,7 +213,7 @@ public final class HttpConnection implements ConnectionHandler {
         disarm();
         Sites current = sites.current(); // this request's configuration, to its end
         Routed routed = current.hosts().route(endpoint.localAddress(), head);
-        exchange = new HttpExchange(this, endpoint, context, current, head, routed, requestStart);
+        exchange = new HttpExchange(this, endpoint, context, current, head, routed);
         if (head.hasBody()) {
             long limit = routed.route().clientMaxBodySize();
             parser.limitBody(limit);
@@ -232,8 +233,7 @@ public final class HttpConnection implements ConnectionHandler {
      */
     HttpExchange replaceExchange(HttpExchange current, RequestHead redirected) {
         Routed routed = current.sites().hosts().route(endpoint.localAddress(), redirected);
-        HttpExchange next = new HttpExchange(this, endpoint, context, current.sites(), redirected, routed,
-                current.startNanos());
+        HttpExchange next = new HttpExchange(this, endpoint, context, current.sites(), redirected, routed);
         if (exchange == current) {
             exchange = next;
         }
@@ -253,12 +253,14 @@ public final class HttpConnection implements ConnectionHandler {
     }
 
     /**
-     * Counts a response whose last byte was just queued; its duration runs from its request's first
-     * byte. {@code request} is null when the request line did not parse.
+     * A response's last byte was just queued: one access-log line and the metrics, with one duration
+     * from its request's first byte. {@code request} is null when the request line did not parse,
+     * {@code server} when the request reached none.
      */
-    void countResponse(RequestHead request, int status, long bodyBytes) {
+    void responded(InetSocketAddress client, RequestHead request, ServerConfig server, int status, long bodyBytes) {
         long nanos = requestStart == 0 ? 0 : System.nanoTime() - requestStart;
         requestStart = 0;
+        context.accessLog().log(client, request, server, status, bodyBytes, nanos);
         metrics.responded(request, status, bodyBytes, nanos);
     }
 
@@ -299,8 +301,7 @@ public final class HttpConnection implements ConnectionHandler {
                 return;
             }
         }
-        countResponse(exchange == null ? null : exchange.request(), error.status().code(),
-                HttpExchange.sendParseError(endpoint, context, exchange, peer, requestStart, error.status()));
+        HttpExchange.sendParseError(this, endpoint, context, exchange, peer, error.status());
     }
 
     /** A handler paused the body (its disk is busy): the body timeout waits for the client, not for us. */
@@ -388,8 +389,7 @@ public final class HttpConnection implements ConnectionHandler {
                 return;
             }
         }
-        countResponse(exchange == null ? null : exchange.request(), HttpStatus.REQUEST_TIMEOUT.code(),
-                HttpExchange.sendParseError(endpoint, context, exchange, peer, requestStart, HttpStatus.REQUEST_TIMEOUT));
+        HttpExchange.sendParseError(this, endpoint, context, exchange, peer, HttpStatus.REQUEST_TIMEOUT);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.webserv.server.http;
 
-import io.webserv.config.model.ServerConfig;
 import io.webserv.http.message.RequestHead;
 import io.webserv.http.parse.HeaderValueCache;
 import io.webserv.http.parse.ParserLimits;
@@ -56,16 +55,9 @@ public final class HttpContext {
         return realIp.client(peer, request.headers());
     }
 
-    /**
-     * Every response sent goes to the access log (and to the metrics, through its connection).
-     *
-     * @param request    null when the request line could not be parsed
-     * @param server     the server that answered, null when the request reached none
-     * @param startNanos {@link System#nanoTime()} when the request's first byte was read
-     */
-    void responded(InetSocketAddress remote, RequestHead request, ServerConfig server, int status, long bodyBytes,
-                   long startNanos) {
-        accessLog.log(remote, request, server, status, bodyBytes, startNanos);
+    /** The access log, written by each connection as its responses are queued. */
+    AccessLog accessLog() {
+        return accessLog;
     }
 
     /** The HTTP counters of every loop, for the status pages and /metrics. */

@@ -60,8 +60,6 @@ final class HttpExchange implements Exchange {
     private final InetSocketAddress client;
     /** Created by the first {@link #onAbort}: most exchanges (a cached file) never register one. */
     private List<Runnable> abortActions = List.of();
-    /** {@link System#nanoTime()} when the request's first byte was read: where its logged duration starts. */
-    private final long startNanos;
 
     private BodyReceiver receiver;
     private boolean bodyPaused;
@@ -75,19 +73,14 @@ final class HttpExchange implements Exchange {
     private int redirects;
 
     HttpExchange(HttpConnection connection, Endpoint endpoint, HttpContext context, Sites sites, RequestHead request,
-                 Routed routed, long startNanos) {
+                 Routed routed) {
         this.connection = connection;
         this.endpoint = endpoint;
         this.context = context;
         this.sites = sites;
         this.request = request;
         this.routed = routed;
-        this.startNanos = startNanos;
         this.client = context.clientOf(connection.peer(), request);
-    }
-
-    long startNanos() {
-        return startNanos;
     }
 
     /** The configuration this request started on: its routes and error pages. */
@@ -229,8 +222,7 @@ final class HttpExchange implements Exchange {
     private void finish() {
         responseComplete = true;
         connection.outputQueued();
-        context.responded(client, request, routed.server(), status.code(), bodyBytes, startNanos);
-        connection.countResponse(request, status.code(), bodyBytes);
+        connection.responded(client, request, routed.server(), status.code(), bodyBytes);
         abortActions = List.of();
         connection.responseComplete(this);
     }
@@ -278,13 +270,10 @@ final class HttpExchange implements Exchange {
 
     /**
      * Answers a request that broke the protocol (or timed out), then closes. {@code peer} is logged as
-     * the client, and {@code startNanos} as the request's start, when there is no exchange (the head did
-     * not parse, so no forwarding header was read).
-     *
-     * @return the body bytes of the answer
+     * the client when there is no exchange (the head did not parse, so no forwarding header was read).
      */
-    static long sendParseError(Endpoint endpoint, HttpContext context, HttpExchange exchange, InetSocketAddress peer,
-                               long startNanos, HttpStatus status) {
+    static void sendParseError(HttpConnection connection, Endpoint endpoint, HttpContext context, HttpExchange exchange,
+                               InetSocketAddress peer, HttpStatus status) {
         RequestHead request = exchange == null ? null : exchange.request;
         Response response = BuiltInErrorPage.response(status, new HttpHeaders(0));
         ResponseBody.Bytes body = (ResponseBody.Bytes) response.body();
@@ -295,17 +284,13 @@ final class HttpExchange implements Exchange {
         long bodyLength = body.length(); // before the write, which may consume the buffer
         endpoint.write(head, body.data());
         if (exchange == null) {
-            context.responded(peer, null, null, status.code(), bodyLength, startNanos);
+            connection.responded(peer, null, null, status.code(), bodyLength);
         } else {
-            context.responded(exchange.client, request, exchange.routed.server(), status.code(), bodyLength,
-                    exchange.startNanos);
-        }
-        if (exchange != null) {
+            connection.responded(exchange.client, request, exchange.routed.server(), status.code(), bodyLength);
             exchange.responseStarted = true;
             exchange.responseComplete = true;
         }
         endpoint.closeAfterFlush();
-        return bodyLength;
     }
 
     void outputDrained() {
