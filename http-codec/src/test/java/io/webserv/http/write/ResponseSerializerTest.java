@@ -135,6 +135,52 @@ class ResponseSerializerTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The pre-encoded names are found by value, so a name built at run time counts as the constant. */
+    @Test
+    void takesTheHandlersDateAndServerHoweverTheNameIsSpelledOrBuilt() {
+        HttpHeaders headers = new HttpHeaders()
+                .add(new String("Date".toCharArray()), "Mon, 07 Nov 1994 00:00:00 GMT")
+                .add("server", "proxy");
+
+        String head = encode(new ResponseHead(HttpStatus.OK, headers, 0), HttpMethod.GET, HttpVersion.HTTP_1_1, true);
+
+        assertThat(head).isEqualTo("""
+                HTTP/1.1 200 OK\r
+                Date: Mon, 07 Nov 1994 00:00:00 GMT\r
+                server: proxy\r
+                Content-Length: 0\r
+                \r
+                """);
+    }
+
+    @Test
+    void writesNamesAsTheHandlerSpelledThem() {
+        HttpHeaders headers = new HttpHeaders().add("content-type", "text/plain").add("X-Trace", "1").add("ETag", "\"a\"");
+
+        assertThat(encode(new ResponseHead(HttpStatus.OK, headers, 0), HttpMethod.GET, HttpVersion.HTTP_1_1, true))
+                .startsWith("HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nX-Trace: 1\r\nETag: \"a\"\r\nDate: ");
+    }
+
+    /** Status lines are cached by code and version; a status with its own reason is written with it. */
+    @Test
+    void writesTheReasonOfEachStatusThoughTheCodeIsTheSame() {
+        HttpStatus fine = new HttpStatus(200, "Fine");
+
+        assertThat(encode(ok(0), HttpMethod.GET, HttpVersion.HTTP_1_1, true)).startsWith("HTTP/1.1 200 OK\r\n");
+        assertThat(encode(new ResponseHead(fine, new HttpHeaders(), 0), HttpMethod.GET, HttpVersion.HTTP_1_1, true))
+                .startsWith("HTTP/1.1 200 Fine\r\n");
+        assertThat(encode(ok(0), HttpMethod.GET, HttpVersion.HTTP_1_0, true)).startsWith("HTTP/1.0 200 OK\r\n");
+        assertThat(encode(ok(0), HttpMethod.GET, HttpVersion.HTTP_1_1, true)).startsWith("HTTP/1.1 200 OK\r\n");
+        assertThat(encode(new ResponseHead(new HttpStatus(299, ""), new HttpHeaders(), 0), HttpMethod.GET, HttpVersion.HTTP_1_1, true))
+                .startsWith("HTTP/1.1 299 \r\n");
+    }
+
+    @Test
+    void refusesAServerNameThatWouldSplitTheResponse() {
+        assertThatThrownBy(() -> new ResponseSerializer(new DateHeader(FIXED), "webserv\r\nSet-Cookie: a=1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void formatsTheDateOncePerSecond() {
         DateHeader date = new DateHeader(FIXED);
