@@ -18,35 +18,13 @@ final class Framing {
     }
 
     /**
-     * How many Host, Content-Length and Transfer-Encoding fields a head has, counted while its fields are
-     * parsed (names arrive as {@link HeaderNames} constants), so the rules need no scan of the headers.
+     * The body length: a Content-Length, 0 for none, or -1 for chunked.
+     *
+     * @param contentLengths     how many Content-Length fields the head has (counted up to 2)
+     * @param transferEncodings  how many Transfer-Encoding fields (counted up to 2)
      */
-    static final class FieldCounts {
-        int host;
-        int contentLength;
-        int transferEncoding;
-
-        void count(String name) {
-            if (name == HeaderNames.HOST) {
-                host++;
-            } else if (name == HeaderNames.CONTENT_LENGTH) {
-                contentLength++;
-            } else if (name == HeaderNames.TRANSFER_ENCODING) {
-                transferEncoding++;
-            }
-        }
-
-        void reset() {
-            host = 0;
-            contentLength = 0;
-            transferEncoding = 0;
-        }
-    }
-
-    /** The body length: a Content-Length, 0 for none, or -1 for chunked. */
-    static long bodyLength(HttpHeaders headers, FieldCounts counts, HttpVersion version) {
-        int contentLengths = counts.contentLength;
-        boolean hasTransferEncoding = counts.transferEncoding > 0;
+    static long bodyLength(HttpHeaders headers, int contentLengths, int transferEncodings, HttpVersion version) {
+        boolean hasTransferEncoding = transferEncodings > 0;
         if (hasTransferEncoding) {
             if (contentLengths > 0) {
                 throw new HttpParseException(ParseError.CONTENT_LENGTH_WITH_TRANSFER_ENCODING);
@@ -124,9 +102,8 @@ final class Framing {
         return cache != null ? cache.host(value) : HostParser.parse(value);
     }
 
-    static HostAndPort host(HttpHeaders headers, FieldCounts counts, HttpVersion version, RequestTarget target,
+    static HostAndPort host(HttpHeaders headers, int hosts, HttpVersion version, RequestTarget target,
                             HeaderValueCache cache) {
-        int hosts = counts.host;
         if (hosts > 1) {
             throw new HttpParseException(ParseError.HOST_DUPLICATE);
         }
