@@ -7,15 +7,7 @@
 # The bench exports JAVA and JAVA_OPTS (the Java peers' options) to custom commands.
 set -euo pipefail
 jar=$1 port=$2 docroot=$3
+. "$(dirname "$0")/common.sh"
 conf=$(mktemp /tmp/webserv-custom-XXXX.yaml)
-cat > "$conf" <<YAML
-workers: 1
-max_connections: 16384
-timeouts: { keep_alive: 300s }
-access_log: off
-servers:
-  - listen: ["127.0.0.1:$port"]
-    root: $docroot
-    index: [index.html]
-YAML
+webserv_yaml "$port" "$docroot" > "$conf"
 exec "${JAVA:-java}" ${JAVA_OPTS:-} -jar "$jar" "$conf"

@@ -12,6 +12,7 @@
 # Compare figures of one run only: absolute numbers move several-fold between machines.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/bench/common.sh
 
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
@@ -32,28 +33,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The files: 13 bytes, a 4 KiB page, 1 MiB.
-mkdir -p "$work/www"
-printf 'Hello, world\n' > "$work/www/hello.txt"
-head -c 4096 /dev/zero | tr '\0' 'x' > "$work/www/index.html"
-head -c 1048576 /dev/urandom > "$work/www/1m.bin"
-
-server_cpu=() client_cpu=()
-if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
-  server_cpu=(taskset -c 0) client_cpu=(taskset -c 1)
-fi
+bench_files "$work/www"
 
 start_webserv() {
-  cat > "$work/webserv.yaml" <<EOF
-workers: 1
-max_connections: 16384
-timeouts: { keep_alive: 300s }
-access_log: off
-servers:
-  - listen: ["127.0.0.1:$PORT"]
-    root: $work/www
-    index: [index.html]
-EOF
+  webserv_yaml "$PORT" "$work/www" > "$work/webserv.yaml"
   "${server_cpu[@]}" java -XX:+UseSerialGC -Xms256m -Xmx1g -jar "$JAR" "$work/webserv.yaml" > "$work/webserv.log" 2>&1 &
   server_pid=$!
 }
@@ -83,15 +66,6 @@ EOF
   server_pid=$!
 }
 
-wait_for_port() {
-  for _ in $(seq 100); do
-    python3 -c "import socket; socket.create_connection(('127.0.0.1', $PORT), 1).close()" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "the server did not open port $PORT" >&2
-  return 1
-}
-
 # Server CPU time in clock ticks: the process, its threads and its child processes (nginx's worker).
 cpu_ticks() {
   local total=0 pid
@@ -110,7 +84,7 @@ for target in "${targets[@]}"; do
       start_nginx; warm=$WARMUP ;;
     *) echo "unknown target $target (webserv or nginx)" >&2; exit 2 ;;
   esac
-  wait_for_port
+  wait_for_port "$PORT"
   for scenario in "small /hello.txt 64" "index /index.html 64" "large /1m.bin 16"; do
     read -r name path conns <<< "$scenario"
     url="http://127.0.0.1:$PORT$path"

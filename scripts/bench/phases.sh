@@ -13,6 +13,7 @@
 # after the bench's -XX:+UseSerialGC -Xms256m -Xmx1g). Needs wrk. Server on CPU 0, wrk on CPU 1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/bench/common.sh
 
 REPS=${1:-3}
 JAR=${JAR:-server-app/target/webserv.jar}
@@ -29,33 +30,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir -p "$work/www"
-printf 'Hello, world\n' > "$work/www/hello.txt"
-head -c 4096 /dev/zero | tr '\0' 'x' > "$work/www/index.html"
-head -c 1048576 /dev/urandom > "$work/www/1m.bin"
-cat > "$work/webserv.yaml" <<EOF
-workers: 1
-max_connections: 16384
-timeouts: { keep_alive: 300s }
-access_log: off
-servers:
-  - listen: ["127.0.0.1:$PORT"]
-    root: $work/www
-    index: [index.html]
-EOF
+bench_files "$work/www"
+webserv_yaml "$PORT" "$work/www" > "$work/webserv.yaml"
 
-server_cpu=() client_cpu=()
-if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
-  server_cpu=(taskset -c 0) client_cpu=(taskset -c 1)
-fi
 # shellcheck disable=SC2086
 "${server_cpu[@]}" java -XX:+UseSerialGC -Xms256m -Xmx1g -XX:+PrintCompilation ${JAVA_OPTS:-} \
   -jar "$JAR" "$work/webserv.yaml" > "$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-  sleep 0.1
-done
+wait_for_port "$PORT"
 
 run() {  # run LABEL PATH CONNECTIONS
   local before after

@@ -63,8 +63,8 @@ public final class ResponseSerializer {
     private final DateHeader date;
     /** The whole {@code Server} field, encoded and checked once; null to send none. */
     private final byte[] serverField;
-    /** Status lines already written, by code: [0] HTTP/1.1, [1] HTTP/1.0; created on first use. */
-    private final byte[][][] statusLines = new byte[2][][];
+    private final StatusLines http11 = new StatusLines("HTTP/1.1 ");
+    private final StatusLines http10 = new StatusLines("HTTP/1.0 ");
     private byte[] buf = new byte[512];
     private int length;
     private BodyFraming framing;
@@ -134,7 +134,7 @@ public final class ResponseSerializer {
     public ByteBuffer encodeHead(ResponseHead response, HttpMethod requestMethod, HttpVersion version, boolean keepAlive) {
         HttpHeaders headers = response.headers();
         length = 0;
-        append(statusLine(response.status(), version));
+        append((version == HttpVersion.HTTP_1_0 ? http10 : http11).of(response.status()));
         boolean hasDate = false;
         boolean hasServer = false;
         for (int i = 0; i < headers.size(); i++) {
@@ -173,34 +173,27 @@ public final class ResponseSerializer {
         return ByteBuffer.wrap(buf, 0, length);
     }
 
-    /** {@code "HTTP/1.1 200 OK\r\n"}, encoded once per code and version, and again if the reason differs. */
-    private byte[] statusLine(HttpStatus status, HttpVersion version) {
-        int v = version == HttpVersion.HTTP_1_0 ? 1 : 0;
-        byte[][] lines = statusLines[v];
-        if (lines == null) {
-            lines = statusLines[v] = new byte[1000][];
-        }
-        byte[] line = lines[status.code()];
-        if (line == null || !matches(line, status)) {
-            line = lowBytes((v == 1 ? "HTTP/1.0 " : "HTTP/1.1 ") + status.code() + " " + status.reason() + "\r\n");
-            lines[status.code()] = line;
-        }
-        return line;
-    }
+    /**
+     * The status lines of one HTTP version ({@code "HTTP/1.1 200 OK\r\n"}), each encoded once, by code;
+     * a status with a reason of its own replaces the line of its code.
+     */
+    private static final class StatusLines {
+        private final String version;
+        private final HttpStatus[] statuses = new HttpStatus[1000];
+        private final byte[][] lines = new byte[1000][];
 
-    /** Whether a cached status line carries this status's reason (a status made with its own reason may not). */
-    private static boolean matches(byte[] line, HttpStatus status) {
-        String reason = status.reason();
-        int at = 13; // "HTTP/1.x NNN "
-        if (line.length != at + reason.length() + 2) {
-            return false;
+        StatusLines(String version) {
+            this.version = version;
         }
-        for (int i = 0; i < reason.length(); i++) {
-            if (line[at + i] != (byte) reason.charAt(i)) {
-                return false;
+
+        byte[] of(HttpStatus status) {
+            int code = status.code();
+            if (!status.equals(statuses[code])) {
+                lines[code] = lowBytes(version + code + " " + status.reason() + "\r\n");
+                statuses[code] = status;
             }
+            return lines[code];
         }
-        return true;
     }
 
     /** Writes the framing fields and decides the framing; may force {@link #closeAfter}. */
