@@ -2,12 +2,14 @@ package io.webserv.net;
 
 import io.webserv.net.internal.BufferPool;
 import io.webserv.net.internal.DeadlineQueue;
+import io.webserv.net.internal.OutputQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -72,17 +74,23 @@ final class EventLoop implements Executor {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final DeadlineQueue deadlines = new DeadlineQueue();
     private final BufferPool buffers;
+    /** Where a connection's small heap buffers are gathered for one write: see {@link OutputQueue#flush}. */
+    private final ByteBuffer writeScratch;
     /** Bytes read and written, connections refused over {@code maxConnections}: this loop's own. */
     private final LoopCounters counters = new LoopCounters(COUNTERS);
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean running = true;
     private int connections;
+    /** {@link #now()}: the clock as first read this turn, and whether it was. */
+    private long turnNanos;
+    private boolean clockRead;
 
     EventLoop(Reactor reactor, NetOptions options, String name) throws IOException {
         this.reactor = reactor;
         this.options = options;
         this.selector = Selector.open();
         this.buffers = new BufferPool(options.bufferSize(), options.pooledBuffersPerLoop());
+        this.writeScratch = ByteBuffer.allocateDirect(options.bufferSize());
         this.thread = new Thread(this::run, name);
     }
 
@@ -114,14 +122,29 @@ final class EventLoop implements Executor {
      */
     private void turn() throws IOException {
         long timeoutMillis = tasks.isEmpty() ? millisUntil(deadlines.nextAt()) : -1;
+        clockRead = false;
         if (timeoutMillis < 0) {
             selector.selectNow(dispatcher);
         } else {
             selector.select(dispatcher, timeoutMillis);
         }
         wakeupPending.set(false);
-        deadlines.expire(nanoTime());
+        deadlines.expire(now());
         runTasks();
+    }
+
+    /**
+     * The reactor's clock as of this turn: read by the first caller once the wait for events has
+     * returned, then the same for the rest of the turn, as nginx's and h2o's loops keep theirs. A
+     * turn's work lasts microseconds, which deadlines of seconds do not notice, and a connection
+     * re-arms its deadline once or twice per request: those clock reads are saved.
+     */
+    long now() {
+        if (!clockRead) {
+            turnNanos = nanoTime();
+            clockRead = true;
+        }
+        return turnNanos;
     }
 
     /** Milliseconds to wait for {@code at}: 0 = wait without limit, -1 = due already. */
@@ -159,7 +182,7 @@ final class EventLoop implements Executor {
                             listener.address(), e.toString(), ACCEPT_BACKOFF_NANOS / 1_000_000);
                 }
                 key.interestOps(0);
-                deadlines.set(new AcceptResumer(key), nanoTime() + ACCEPT_BACKOFF_NANOS);
+                deadlines.set(new AcceptResumer(key), now() + ACCEPT_BACKOFF_NANOS);
                 return;
             }
             if (channel == null) {
@@ -319,6 +342,10 @@ final class EventLoop implements Executor {
 
     BufferPool buffers() {
         return buffers;
+    }
+
+    ByteBuffer writeScratch() {
+        return writeScratch;
     }
 
     WriteMode writeMode() {

@@ -180,7 +180,7 @@ final class SocketConnection extends Timed implements Endpoint {
             boolean drained;
             long before = output.writtenBytes();
             try {
-                drained = output.flush(channel);
+                drained = output.flush(channel, loop.writeScratch());
             } catch (IOException e) {
                 log.debug("write failed, closing {}: {}", remoteAddress(), e.toString());
                 close();
@@ -267,7 +267,7 @@ final class SocketConnection extends Timed implements Endpoint {
 
     @Override
     public void setDeadline(long nanosFromNow) {
-        long now = loop.nanoTime();
+        long now = loop.now();
         loop.deadlines().set(this, nanosFromNow >= Long.MAX_VALUE - now ? Long.MAX_VALUE - 1 : now + nanosFromNow);
     }
 
@@ -313,7 +313,7 @@ final class SocketConnection extends Timed implements Endpoint {
         if (input != null) {
             input.clear();
         }
-        loop.deadlines().set(this, loop.nanoTime() + LINGER_NANOS);
+        loop.deadlines().set(this, loop.now() + LINGER_NANOS);
         updateInterest();
     }
 

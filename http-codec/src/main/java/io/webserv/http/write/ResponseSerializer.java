@@ -66,6 +66,8 @@ public final class ResponseSerializer {
     private final StatusLines http11 = new StatusLines("HTTP/1.1 ");
     private final StatusLines http10 = new StatusLines("HTTP/1.0 ");
     private byte[] buf = new byte[512];
+    /** What {@link #encodeHead} returns: one view of {@link #buf} reused, not a new one per response. */
+    private ByteBuffer view = ByteBuffer.wrap(buf);
     private int length;
     private BodyFraming framing;
     private boolean closeAfter;
@@ -170,7 +172,10 @@ public final class ResponseSerializer {
             append(CONNECTION_KEEP_ALIVE);
         }
         append(CRLF);
-        return ByteBuffer.wrap(buf, 0, length);
+        if (view.array() != buf) {
+            view = ByteBuffer.wrap(buf); // the array grew
+        }
+        return view.clear().limit(length);
     }
 
     /**
