@@ -4,6 +4,7 @@ import io.webserv.it.support.TestFiles;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -110,11 +111,29 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Waits as {@link #await(String, Function)} does, {@code what} evaluated only for the failure's message.
-     * An element replaced while the condition looked at it (the page re-rendered a list) counts as not yet.
+     * An element replaced while the condition looked at it (the page re-rendered a list, or a form's
+     * answer replaced the document) counts as not yet.
      */
     public <T> T await(Supplier<String> what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE, POLL).withMessage(what)
-                .ignoring(StaleElementReferenceException.class).until(condition);
+                .ignoring(StaleElementReferenceException.class).until(d -> unlessDocumentReplaced(condition, d));
+    }
+
+    /**
+     * The condition's value, or null (not yet) when an element it looked at left with its document: a
+     * navigation under way. ChromeDriver reports that as a stale element, or (seen with 156) as an
+     * inspector error naming a node that "does not belong to the document".
+     */
+    private static <T> T unlessDocumentReplaced(Function<WebDriver, T> condition, WebDriver driver) {
+        try {
+            return condition.apply(driver);
+        } catch (WebDriverException e) {
+            if (!(e instanceof StaleElementReferenceException) && String.valueOf(e.getMessage()).contains(
+                    "does not belong to the document")) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** Every request since the last {@link #forgetLogs()}, as far as the browser has reported them. */
