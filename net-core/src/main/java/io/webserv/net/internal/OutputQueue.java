@@ -9,9 +9,9 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * A connection's pending output, in order: byte buffers, written with gathering writes (a response's
- * head and body leave in one syscall), and file regions, sent zero-copy with
- * {@link FileChannel#transferTo}.
+ * A connection's pending output, in order: byte buffers, and file regions sent zero-copy with
+ * {@link FileChannel#transferTo}. A response's head and body leave in one syscall: copied into the
+ * loop's direct buffer when they fit, else in a gathering write.
  */
 public final class OutputQueue {
 
