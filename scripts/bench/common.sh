@@ -23,6 +23,20 @@ servers:
 YAML
 }
 
+# The JVM options the shared bench gives every Java server.
+bench_jvm=(-XX:+UseSerialGC -Xms256m -Xmx1g)
+
+# A scratch directory in $work, removed at exit, and the server whose pid is in $server_pid stopped.
+bench_workdir() {  # bench_workdir NAME
+  work=$(mktemp -d -t "webserv-$1.XXXXXX")
+  server_pid=
+  trap bench_cleanup EXIT
+}
+bench_cleanup() {
+  [ -z "${server_pid:-}" ] || kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+
 # With two or more CPUs the server runs on CPU 0 and wrk on CPU 1, as the shared bench pins them.
 server_cpu=() client_cpu=()
 if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then

@@ -23,10 +23,7 @@ if [[ "${1:-}" =~ ^[0-9]+$ ]]; then rounds=$1; shift; fi
 urlpath=${URLPATH:-/hello.txt} conns=${CONNS:-64} runs=${RUNS:-3} duration=${DURATION:-5} port=${PORT:-18182}
 command -v wrk >/dev/null || { echo "needs wrk" >&2; exit 1; }
 
-work=$(mktemp -d)
-server=
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+bench_workdir cpu-split
 bench_files "$work/www"
 webserv_yaml "$port" "$work/www" > "$work/webserv.yaml"
 url="http://127.0.0.1:$port$urlpath"
@@ -35,22 +32,22 @@ cpu_ticks() { awk '{print $14, $15}' "/proc/$1/stat"; }  # utime stime, in clock
 
 for _ in $(seq "$rounds"); do
   for jar in "$@"; do
-    "${server_cpu[@]}" java -XX:+UseSerialGC -Xms256m -Xmx1g -jar "$jar" "$work/webserv.yaml" > "$work/server.log" 2>&1 &
-    server=$!
+    "${server_cpu[@]}" java "${bench_jvm[@]}" -jar "$jar" "$work/webserv.yaml" > "$work/server.log" 2>&1 &
+    server_pid=$!
     wait_for_port "$port"
     "${client_cpu[@]}" wrk -t1 -c"$conns" -d10s "$url" > /dev/null
     line=$(basename "$jar")
     for _ in $(seq "$runs"); do
-      read -r u0 s0 < <(cpu_ticks "$server")
+      read -r u0 s0 < <(cpu_ticks "$server_pid")
       "${client_cpu[@]}" wrk -t1 -c"$conns" -d"${duration}s" "$url" > "$work/wrk.txt"
-      read -r u1 s1 < <(cpu_ticks "$server")
+      read -r u1 s1 < <(cpu_ticks "$server_pid")
       requests=$(grep -o '^ *[0-9]* requests' "$work/wrk.txt" | awk '{print $1}')
       hz=$(getconf CLK_TCK)
       line+=$(awk -v u=$((u1 - u0)) -v s=$((s1 - s0)) -v n="$requests" -v hz="$hz" -v d="$duration" \
         'BEGIN { k = 1e6 / hz / n; printf "  %.2f=%.2f+%.2f / %.0f", (u + s) * k, u * k, s * k, n / d }')
     done
     echo "$line"
-    kill "$server"; wait "$server" 2>/dev/null || true
-    server=
+    kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+    server_pid=
   done
 done

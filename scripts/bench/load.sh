@@ -24,20 +24,14 @@ targets=("$@")
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -q package -DskipTests)" >&2; exit 2; }
 
-work=$(mktemp -d -t webserv-load.XXXXXX)
+bench_workdir load
 chmod 755 "$work" # nginx's worker runs as another user when started as root
-server_pid=
-cleanup() {
-  [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 bench_files "$work/www"
 
 start_webserv() {
   webserv_yaml "$PORT" "$work/www" > "$work/webserv.yaml"
-  "${server_cpu[@]}" java -XX:+UseSerialGC -Xms256m -Xmx1g -jar "$JAR" "$work/webserv.yaml" > "$work/webserv.log" 2>&1 &
+  "${server_cpu[@]}" java "${bench_jvm[@]}" -jar "$JAR" "$work/webserv.yaml" > "$work/webserv.log" 2>&1 &
   server_pid=$!
 }
 

@@ -22,19 +22,13 @@ DURATION=${DURATION:-10}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -q package -DskipTests)" >&2; exit 2; }
 
-work=$(mktemp -d -t webserv-phases.XXXXXX)
-server_pid=
-cleanup() {
-  [ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir phases
 
 bench_files "$work/www"
 webserv_yaml "$PORT" "$work/www" > "$work/webserv.yaml"
 
 # shellcheck disable=SC2086
-"${server_cpu[@]}" java -XX:+UseSerialGC -Xms256m -Xmx1g -XX:+PrintCompilation ${JAVA_OPTS:-} \
+"${server_cpu[@]}" java "${bench_jvm[@]}" -XX:+PrintCompilation ${JAVA_OPTS:-} \
   -jar "$JAR" "$work/webserv.yaml" > "$work/server.log" 2>&1 &
 server_pid=$!
 wait_for_port "$PORT"

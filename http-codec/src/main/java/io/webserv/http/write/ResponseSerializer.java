@@ -37,10 +37,10 @@ public final class ResponseSerializer {
 
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CONTENT_LENGTH_PREFIX = ascii(HeaderNames.CONTENT_LENGTH + ": ");
-    private static final byte[] CHUNKED = ascii(HeaderNames.TRANSFER_ENCODING + ": chunked\r\n");
-    private static final byte[] CONNECTION_CLOSE = ascii(HeaderNames.CONNECTION + ": close\r\n");
-    private static final byte[] CONNECTION_KEEP_ALIVE = ascii(HeaderNames.CONNECTION + ": keep-alive\r\n");
+    private static final byte[] CONTENT_LENGTH_PREFIX = lowBytes(HeaderNames.CONTENT_LENGTH + ": ");
+    private static final byte[] CHUNKED = lowBytes(HeaderNames.TRANSFER_ENCODING + ": chunked\r\n");
+    private static final byte[] CONNECTION_CLOSE = lowBytes(HeaderNames.CONNECTION + ": close\r\n");
+    private static final byte[] CONNECTION_KEEP_ALIVE = lowBytes(HeaderNames.CONNECTION + ": keep-alive\r\n");
 
     /**
      * {@code "Name: "} of the fields handlers set, keyed by the {@link HeaderNames} constant: a name
@@ -80,14 +80,15 @@ public final class ResponseSerializer {
      */
     public ResponseSerializer(DateHeader date, String serverName) {
         this.date = date;
-        this.serverField = serverName == null ? null : encodeField(HeaderNames.SERVER, serverName);
+        this.serverField = serverName == null ? null : encodeOnce(HeaderNames.SERVER, serverName);
     }
 
-    /** One field, checked and encoded on its own (for the fixed ones). */
-    private static byte[] encodeField(String name, String value) {
-        ResponseSerializer scratch = new ResponseSerializer(null, null);
-        scratch.appendField(name, value);
-        return Arrays.copyOf(scratch.buf, scratch.length);
+    /** A field that never changes, checked and encoded once in this serializer's buffer and copied out. */
+    private byte[] encodeOnce(String name, String value) {
+        appendField(name, value);
+        byte[] field = Arrays.copyOf(buf, length);
+        length = 0;
+        return field;
     }
 
     @SuppressWarnings("unchecked") // a generic array of entries for Map.ofEntries
@@ -97,13 +98,9 @@ public final class ResponseSerializer {
             if (!HttpChars.isToken(names[i]) || isFramingHeader(names[i])) {
                 throw new AssertionError("not a plain field name: " + names[i]);
             }
-            entries[i] = Map.entry(names[i], ascii(names[i] + ": "));
+            entries[i] = Map.entry(names[i], lowBytes(names[i] + ": "));
         }
         return Map.ofEntries(entries);
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Each char's low byte, as {@link #appendAscii} writes them. */
